@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using NewsArchive.Core.Parsing;
+using NewsArchive.Core.Storage;
+
+namespace NewsArchive.Core.Ingestion;
+
+/// <summary>
+/// Keeps the archive in step with a corpus folder: new files are added, changed ones updated, deleted ones removed,
+/// bad ones reported and skipped. Files are read and parsed in parallel; one writer commits them in batches.
+/// Running it twice over an unchanged folder writes nothing.
+/// </summary>
+public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The whole folder: every file compared with what the archive holds.</summary>
+    public IngestReport IngestFolder(IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var scanner = OpenCorpus(options);
+        return Run(scanner, writer =>
+        {
+            var stored = writer.LoadStoredFiles();
+            var files = scanner.Scan().ToList();
+            var work = files.Select(file => (file, stored.GetValueOrDefault(file.RelativePath)));
+            var report = Process(writer, scanner, options, work, files.Count, progress, cancellationToken);
+
+            foreach (var file in files)
+            {
+                stored.Remove(file.RelativePath);
+            }
+
+            report.UnreadableFolders.AddRange(scanner.UnreadableFolders);
+            var gone = stored.Where(s => !scanner.UnreadableFolders.Any(folder => IsUnder(s.Key, folder)));
+            foreach (var (path, file) in gone)
+            {
+                writer.Delete(file.Id);
+                report.Removed++;
+                logger.LogInformation("Removed {File}: the file is gone", path);
+            }
+
+            return report;
+        });
+    }
+
+    /// <summary>Just these files (from the folder watcher): each is added, updated or, when gone, removed.</summary>
+    public IngestReport IngestPaths(IngestOptions options, IEnumerable<string> relativePaths, CancellationToken cancellationToken = default)
+    {
+        var scanner = OpenCorpus(options);
+        return Run(scanner, writer =>
+        {
+            var present = new List<(CorpusFile, StoredFile?)>();
+            var removed = 0;
+            foreach (var path in relativePaths.Distinct(StringComparer.Ordinal))
+            {
+                var stored = writer.FindStoredFile(path);
+                if (scanner.Find(path) is { } file)
+                {
+                    present.Add((file, stored));
+                }
+                else if (stored is not null)
+                {
+                    writer.Delete(stored.Id);
+                    removed++;
+                    logger.LogInformation("Removed {File}: the file is gone", path);
+                }
+            }
+
+            var report = Process(writer, scanner, options, present, present.Count, null, cancellationToken);
+            report.Removed += removed;
+            return report;
+        });
+    }
+
+    private static CorpusScanner OpenCorpus(IngestOptions options) =>
+        Directory.Exists(options.CorpusPath)
+            ? new CorpusScanner(options.CorpusPath)
+            : throw new DirectoryNotFoundException($"The corpus folder {Path.GetFullPath(options.CorpusPath)} does not exist.");
+
+    private static bool IsUnder(string path, string folder) =>
+        folder == "." || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    private IngestReport Run(CorpusScanner scanner, Func<ArticleWriter, IngestReport> body)
+    {
+        var clock = Stopwatch.StartNew();
+        using var writer = new ArticleWriter(database);
+        var runId = writer.StartRun(scanner.Root);
+        IngestReport? report = null;
+        try
+        {
+            report = body(writer);
+            if (report.Removed > 0)
+            {
+                writer.DeleteEmptyOutlets();
+            }
+
+            report.Elapsed = clock.Elapsed;
+            writer.FinishRun(runId, report, error: null);
+            logger.LogInformation("Ingested {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Skipped} skipped in {Seconds:0.0} s",
+                scanner.Root, report.Added, report.Updated, report.Unchanged, report.Removed, report.Skipped.Count, clock.Elapsed.TotalSeconds);
+            return report;
+        }
+        catch (Exception e)
+        {
+            // Whatever batch was open is rolled back; earlier batches stay, and the next run finishes the job.
+            writer.Dispose();
+            using var recorder = new ArticleWriter(database);
+            recorder.FinishRun(runId, report ?? new IngestReport(), e is OperationCanceledException ? "cancelled" : e.Message);
+            throw;
+        }
+    }
+
+    private IngestReport Process(
+        ArticleWriter writer,
+        CorpusScanner scanner,
+        IngestOptions options,
+        IEnumerable<(CorpusFile File, StoredFile? Stored)> work,
+        int total,
+        IProgress<IngestProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var report = new IngestReport();
+        var clock = Stopwatch.StartNew();
+        var lastProgress = TimeSpan.Zero;
+        var parseOptions = new ParseOptions(options.DefaultOutlet);
+        var prepared = work
+            .AsParallel()
+            .WithCancellation(cancellationToken)
+            .Select(item => Prepare(scanner, item.File, item.Stored, options.MaxFileBytes, parseOptions));
+
+        foreach (var item in prepared)
+        {
+            Apply(writer, item, report);
+            if (writer.Pending >= options.BatchSize)
+            {
+                writer.Commit();
+            }
+
+            if (progress is not null && clock.Elapsed - lastProgress >= ProgressInterval)
+            {
+                lastProgress = clock.Elapsed;
+                progress.Report(new IngestProgress(report.Seen, total, clock.Elapsed));
+            }
+        }
+
+        writer.Commit();
+        progress?.Report(new IngestProgress(report.Seen, total, clock.Elapsed));
+        return report;
+    }
+
+    private static PreparedFile Prepare(CorpusScanner scanner, CorpusFile file, StoredFile? stored, long maxBytes, ParseOptions parseOptions)
+    {
+        if (stored is not null && stored.Size == file.Size && stored.ModifiedTicks == file.ModifiedTicks)
+        {
+            return new PreparedFile(file, stored, FileAction.Unchanged);
+        }
+
+        if (file.Size > maxBytes)
+        {
+            return PreparedFile.Skip(file, $"larger than the {maxBytes / (1024 * 1024)} MB limit ({file.Size / (1024.0 * 1024):0.0} MB)");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(scanner.FullPathOf(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return PreparedFile.Skip(file, $"unreadable: {e.Message}");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (stored is not null && stored.ContentHash == hash)
+        {
+            return new PreparedFile(file, stored, FileAction.Touch);
+        }
+
+        ParseResult parsed;
+        try
+        {
+            parsed = ArticleParser.Parse(bytes, parseOptions);
+        }
+        catch (Exception e)
+        {
+            // The parser is meant never to throw; if it does, one file is skipped, not the run.
+            return PreparedFile.Skip(file, $"parser failure ({e.GetType().Name}: {e.Message})");
+        }
+
+        return parsed.Article is { } article
+            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article)
+            : PreparedFile.Skip(file, parsed.Rejection ?? "not an article");
+    }
+
+    private void Apply(ArticleWriter writer, PreparedFile item, IngestReport report)
+    {
+        switch (item.Action)
+        {
+            case FileAction.Unchanged:
+                report.Unchanged++;
+                break;
+            case FileAction.Touch:
+                writer.Touch(item.Stored!.Id, item.File);
+                report.Unchanged++;
+                break;
+            case FileAction.Add:
+                writer.Insert(item.File, item.Hash!, item.Article!);
+                report.Added++;
+                break;
+            case FileAction.Update:
+                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!);
+                report.Updated++;
+                logger.LogInformation("Updated {File}", item.File.RelativePath);
+                break;
+            case FileAction.Skip:
+                // A file that was an article keeps its last good version: a bad rewrite loses nothing.
+                report.Skipped.Add(new SkippedFile(item.File.RelativePath, item.SkipReason!));
+                logger.LogWarning("Skipped {File}: {Reason}", item.File.RelativePath, item.SkipReason);
+                break;
+        }
+    }
+
+    private enum FileAction
+    {
+        Unchanged,
+        Touch,
+        Add,
+        Update,
+        Skip,
+    }
+
+    private sealed record PreparedFile(
+        CorpusFile File,
+        StoredFile? Stored,
+        FileAction Action,
+        string? Hash = null,
+        ParsedArticle? Article = null,
+        string? SkipReason = null)
+    {
+        public static PreparedFile Skip(CorpusFile file, string reason) => new(file, null, FileAction.Skip, SkipReason: reason);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NewsArchive.Core.Parsing;
+
+namespace NewsArchive.Core.Storage;
+
+/// <summary>An article as a list shows it: everything but the body.</summary>
+public sealed record ArticleSummary(
+    int Id,
+    string File,
+    string Title,
+    bool TitleDerived,
+    string Outlet,
+    string OutletSlug,
+    ArticleDate? PublishedAt,
+    string? Dateline,
+    string? SourceId,
+    string? SourceUrl,
+    string? Site,
+    string? Summary)
+{
+    /// <summary>The one definition of the shape: SQL selects only these columns, and the detail reuses it.</summary>
+    public static readonly Expression<Func<Article, ArticleSummary>> Projection = a => new ArticleSummary(
+        a.Id,
+        a.RelativePath,
+        a.Title,
+        a.TitleDerived,
+        a.Outlet.Name,
+        a.Outlet.Slug,
+        a.PublishedAt == null ? null : new ArticleDate(a.PublishedAt.Value, a.PublishedPrecision),
+        a.Dateline,
+        a.SourceId,
+        a.SourceUrl,
+        a.Site,
+        a.Summary);
+}
+
+/// <summary>One article, whole, as the article page and the API show it.</summary>
+public sealed record ArticleDetail(ArticleSummary Article, string Body)
+{
+    public IReadOnlyList<string> Paragraphs => Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+}
+
+public sealed class ArticleReader(ArchiveDbContext db)
+{
+    private static readonly Func<Article, ArticleSummary> SummaryOf = ArticleSummary.Projection.Compile();
+
+    public async Task<ArticleDetail?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Include(a => a.Outlet).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return article is null ? null : new ArticleDetail(SummaryOf(article), article.Body);
+    }
+}

@@ -1,0 +1,15 @@
+using NewsArchive.Core.Search;
+
+namespace NewsArchive.Web.Api;
+
+/// <summary>The query string of a browse or search URL, read the same way by the API and the pages.</summary>
+public static class QueryBinding
+{
+    public static ArticleQueryRequest ToArticleQueryRequest(this IQueryCollection query) => new(
+        Outlet: query["outlet"].OfType<string>().ToList(),
+        From: query["from"],
+        To: query["to"],
+        Sort: query["sort"],
+        Page: query["page"],
+        PageSize: query["pageSize"]);
+}

@@ -1,0 +1,144 @@
+using NewsArchive.Core.Ingestion;
+using NewsArchive.Core.Storage;
+using NewsArchive.Web.Hosting;
+
+namespace NewsArchive.Web.Cli;
+
+/// <summary>
+/// <c>ingest &lt;folder&gt; [--db &lt;file&gt;] [--outlet &lt;default outlet&gt;]</c>: brings the archive in step with a folder,
+/// with a live progress line and a final report. Exit code 0 when the run finished, skipped files included.
+/// </summary>
+public static class IngestCommand
+{
+    private const string Usage = "usage: ingest <folder> [--db <file>] [--outlet <default outlet>]";
+
+    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "ingest";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryParse(args[1..], out var folder, out var db, out var outlet, out var settings))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(settings);
+        builder.AddArchiveLogging();
+        builder.Services.AddSingleton<Ingestor>();
+        var options = ArchiveOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(new ArchiveDatabase(db is null ? options.DatabasePath : Path.GetFullPath(db)));
+        using var host = builder.Build();
+
+        var database = host.Services.GetRequiredService<ArchiveDatabase>();
+        var corpus = Path.GetFullPath(folder);
+        if (!Directory.Exists(corpus))
+        {
+            await Console.Error.WriteLineAsync($"ingest: the folder {corpus} does not exist.");
+            return 1;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        Console.WriteLine($"Ingesting {corpus} into {database.Path}");
+        await database.MigrateAsync(cancel.Token);
+        var ingestor = host.Services.GetRequiredService<Ingestor>();
+        try
+        {
+            var report = await Task.Run(() => ingestor.IngestFolder(new IngestOptions(corpus, outlet ?? options.DefaultOutlet), new ProgressLine(), cancel.Token));
+            PrintReport(report);
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("\ningest: cancelled; what was committed stays, and the next run finishes the job.");
+            return 130;
+        }
+    }
+
+    private static bool TryParse(string[] args, out string folder, out string? db, out string? outlet, out string[] settings)
+    {
+        folder = "";
+        db = outlet = null;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--db" when i + 1 < args.Length:
+                    db = args[++i];
+                    break;
+                case "--outlet" when i + 1 < args.Length:
+                    outlet = args[++i];
+                    break;
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('='):
+                    rest.Add(setting); // configuration, e.g. --Serilog:MinimumLevel:Default=Warning
+                    break;
+                case var path when folder.Length == 0 && !path.StartsWith("--", StringComparison.Ordinal):
+                    folder = path;
+                    break;
+                default:
+                    settings = [];
+                    return false;
+            }
+        }
+
+        settings = [.. rest];
+        return folder.Length > 0;
+    }
+
+    private static void PrintReport(IngestReport report)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Done: {report}.");
+        foreach (var folder in report.UnreadableFolders)
+        {
+            Console.WriteLine($"  unreadable folder (its articles were kept): {folder}");
+        }
+
+        if (report.Skipped.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine($"Skipped {report.Skipped.Count} file(s):");
+        foreach (var group in report.Skipped.GroupBy(s => s.Reason.Split(':')[0]).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine($"  {group.Count(),6}  {group.Key}");
+            foreach (var file in group.Take(5))
+            {
+                Console.WriteLine($"          {file.RelativePath}: {file.Reason}");
+            }
+
+            if (group.Count() > 5)
+            {
+                Console.WriteLine($"          … and {group.Count() - 5} more (see the log)");
+            }
+        }
+    }
+
+    /// <summary>Files done, rate and ETA, redrawn in place on a terminal and printed every few seconds otherwise.</summary>
+    private sealed class ProgressLine : IProgress<IngestProgress>
+    {
+        private DateTime lastPrinted = DateTime.MinValue;
+
+        public void Report(IngestProgress value)
+        {
+            var eta = value.Remaining is { } r ? $"ETA {r:hh\\:mm\\:ss}" : "ETA --";
+            var line = $"{value.Done:N0}/{value.Total:N0} files  {value.FilesPerSecond:N0} files/s  {eta}";
+            if (!Console.IsOutputRedirected)
+            {
+                Console.Write($"\r{line}\u001b[K");
+            }
+            else if (DateTime.UtcNow - lastPrinted > TimeSpan.FromSeconds(5) || value.Done == value.Total)
+            {
+                lastPrinted = DateTime.UtcNow;
+                Console.WriteLine(line);
+            }
+        }
+    }
+}
