@@ -38,7 +38,7 @@ public static class ArticlesApi
         return Results.Ok(new { total = results.Total, page = query.Page, pageSize = query.PageSize, items = results.Items });
     }
 
-    private static async Task<IResult> GetAsync(string id, ArticleReader reader, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ArticleStore store, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var articleId) || articleId < 1)
         {
@@ -47,7 +47,7 @@ public static class ArticlesApi
                 title: "Some query parameters are not valid.");
         }
 
-        if (await reader.FindAsync(articleId, cancellationToken) is not { } detail)
+        if (await store.FindAsync(articleId, cancellationToken) is not { } detail)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article", detail: $"There is no article {articleId}.");
         }

@@ -4,7 +4,7 @@ using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Web.Pages.Articles;
 
-public sealed class ShowModel(ArticleReader reader) : PageModel
+public sealed class ShowModel(ArticleStore store) : PageModel
 {
     public ArticleDetail Article { get; private set; } = null!;
 
@@ -13,7 +13,7 @@ public sealed class ShowModel(ArticleReader reader) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await reader.FindAsync(id, cancellationToken) is not { } article)
+        if (await store.FindAsync(id, cancellationToken) is not { } article)
         {
             return NotFound();
         }

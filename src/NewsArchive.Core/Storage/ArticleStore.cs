@@ -41,7 +41,7 @@ public sealed record ArticleDetail(ArticleSummary Article, string Body)
     public IReadOnlyList<string> Paragraphs => Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 }
 
-public sealed class ArticleReader(ArchiveDbContext db)
+public sealed class ArticleStore(ArchiveDbContext db)
 {
     private static readonly Func<Article, ArticleSummary> SummaryOf = ArticleSummary.Projection.Compile();
 
