@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
 namespace NewsArchive.Web.Pages;
 
 public static class PagesSetup
@@ -5,6 +9,8 @@ public static class PagesSetup
     public static IHostApplicationBuilder AddArchivePages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        // Article text is mostly non-ASCII punctuation (’ “ ” …): write it as characters, still HTML-encoded where it matters.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsArchive.Web.Hosting;
+
+namespace NewsArchive.Tests.Api;
+
+/// <summary>The real app over a real SQLite file, its corpus folder a fresh copy of the seeds.</summary>
+public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
+{
+    public TempArchive Archive { get; } = TempArchive.WithSeeds();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Archive:CorpusPath", Archive.Corpus);
+        builder.UseSetting("Archive:DatabasePath", Archive.DatabasePath);
+    }
+
+    /// <summary>A client for an app whose start-up ingestion has finished.</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        await Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Archive.Dispose();
+        }
+    }
+}
