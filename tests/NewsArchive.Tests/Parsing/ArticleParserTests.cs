@@ -380,7 +380,7 @@ public class ArticleParserTests
     [Fact]
     public void Never_throws_on_odd_input()
     {
-        string[] odd = ["\n\n\n", "(", "Date:", "Date: \nSource:", "By", "—", "ISFAHAN (IRNA)-", "MNA -", "Story Code : \n\n", "31 December 9999 - 23:59\nx", "1/1/0000\nx"];
+        string[] odd = ["\n\n\n", "(", "Date:", "Date: \nSource:", "By", "—", "ISFAHAN (IRNA)-", "MNA -", "Story Code : \n\n", "31 December 9999 - 23:59\nx", "1/1/0000\nx", "…\n\n— …"];
         foreach (var text in odd)
         {
             var result = ArticleParser.Parse(text, ParseOptions.Default);
