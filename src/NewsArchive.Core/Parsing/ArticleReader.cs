@@ -104,7 +104,11 @@ internal sealed partial class ArticleReader(IReadOnlyList<string> lines, List<st
             {
                 titleSlotUsed = true;
                 title = line;
-                i = SkipRepeatedTitle(i);
+            }
+            else if (string.Equals(line, title, StringComparison.OrdinalIgnoreCase))
+            {
+                // A page may print its headline twice (page title and article title): one title.
+                continue;
             }
             else
             {
@@ -142,21 +146,6 @@ internal sealed partial class ArticleReader(IReadOnlyList<string> lines, List<st
         return next.Length == 0
             ? !endsSentence || line.Split(' ').Length <= 12
             : !endsSentence && !char.IsLower(next[0]);
-    }
-
-    // A page may print its headline twice (page title and article title): one title.
-    private int SkipRepeatedTitle(int titleIndex)
-    {
-        for (var i = titleIndex + 1; i < lines.Count; i++)
-        {
-            var line = TextHygiene.Collapse(lines[i]);
-            if (line.Length > 0)
-            {
-                return string.Equals(line, title, StringComparison.OrdinalIgnoreCase) ? i : titleIndex;
-            }
-        }
-
-        return titleIndex;
     }
 
     private void ReadHeader(HeaderLine header)

@@ -36,7 +36,9 @@ internal static partial class TitleDerivation
             sentence = cut > 0 ? DropDanglingWords(lead[..cut]) : lead[..MaxLength];
         }
 
-        return sentence.TrimEnd(Dangling);
+        // A lead of punctuation alone ("…") would trim to nothing; a title is never empty.
+        var title = sentence.TrimEnd(Dangling);
+        return title.Length > 0 ? title : lead[..Math.Min(lead.Length, MaxLength)];
     }
 
     private static string DropDanglingWords(string cut)
