@@ -5,18 +5,18 @@ using NewsArchive.Web.Hosting;
 namespace NewsArchive.Web.Cli;
 
 /// <summary>
-/// <c>ingest &lt;folder&gt; [--db &lt;file&gt;] [--outlet &lt;default outlet&gt;]</c>: brings the archive in step with a folder,
+/// <c>ingest &lt;folder&gt; [--db &lt;file&gt;] [--outlet &lt;default outlet&gt;] [--batch &lt;files per transaction&gt;]</c>: brings the archive in step with a folder,
 /// with a live progress line and a final report. Exit code 0 when the run finished, skipped files included.
 /// </summary>
 public static class IngestCommand
 {
-    private const string Usage = "usage: ingest <folder> [--db <file>] [--outlet <default outlet>]";
+    private const string Usage = "usage: ingest <folder> [--db <file>] [--outlet <default outlet>] [--batch <files per transaction, default 2000>]";
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "ingest";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args[1..], out var folder, out var db, out var outlet, out var settings))
+        if (!TryParse(args[1..], out var folder, out var db, out var outlet, out var batch, out var settings))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -47,9 +47,11 @@ public static class IngestCommand
         Console.WriteLine($"Ingesting {corpus} into {database.Path}");
         await database.MigrateAsync(cancel.Token);
         var ingestor = host.Services.GetRequiredService<Ingestor>();
+        var ingest = new IngestOptions(corpus, outlet ?? options.DefaultOutlet);
+        ingest = batch is { } size ? ingest with { BatchSize = size } : ingest;
         try
         {
-            var report = await Task.Run(() => ingestor.IngestFolder(new IngestOptions(corpus, outlet ?? options.DefaultOutlet), new ProgressLine(), cancel.Token));
+            var report = await Task.Run(() => ingestor.IngestFolder(ingest, new ProgressLine(), cancel.Token));
             PrintReport(report);
             return 0;
         }
@@ -60,10 +62,11 @@ public static class IngestCommand
         }
     }
 
-    private static bool TryParse(string[] args, out string folder, out string? db, out string? outlet, out string[] settings)
+    private static bool TryParse(string[] args, out string folder, out string? db, out string? outlet, out int? batch, out string[] settings)
     {
         folder = "";
         db = outlet = null;
+        batch = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -74,6 +77,10 @@ public static class IngestCommand
                     break;
                 case "--outlet" when i + 1 < args.Length:
                     outlet = args[++i];
+                    break;
+                case "--batch" when i + 1 < args.Length && int.TryParse(args[i + 1], out var size) && size > 0:
+                    batch = size;
+                    i++;
                     break;
                 case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('='):
                     rest.Add(setting); // configuration, e.g. --Serilog:MinimumLevel:Default=Warning

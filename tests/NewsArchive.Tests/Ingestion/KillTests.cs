@@ -7,6 +7,19 @@ namespace NewsArchive.Tests.Ingestion;
 public sealed class KillTests
 {
     private const int Files = 4_000;
+    private const int Kills = 5;
+
+    /// <summary>Until the child has committed something new (or finished): a kill before that would test only start-up.</summary>
+    private static async Task WaitForProgressAsync(TempArchive archive, System.Diagnostics.Process process, long storedBefore)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!process.HasExited && DateTime.UtcNow < deadline
+            && (!File.Exists(archive.DatabasePath) || archive.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == 0
+                || archive.Scalar<long>("SELECT count(*) FROM Articles") <= storedBefore))
+        {
+            await Task.Delay(20);
+        }
+    }
 
     [Fact]
     public async Task Killed_ingestion_leaves_a_consistent_archive_and_the_next_run_finishes_the_job()
@@ -24,17 +37,20 @@ public sealed class KillTests
 
         var random = new Random(20261121);
         var partial = 0;
-        for (var kill = 0; kill < 3; kill++)
+        long stored = 0;
+        for (var kill = 0; kill < Kills; kill++)
         {
-            using (var process = WebAppProcess.Start("ingest", archive.Corpus, "--db", archive.DatabasePath))
+            // Small batches: many commits, so a kill can land before, inside or between any of them.
+            using (var process = WebAppProcess.Start("ingest", archive.Corpus, "--db", archive.DatabasePath, "--batch", "50"))
             {
-                await Task.Delay(random.Next(600, 2_500));
+                await WaitForProgressAsync(archive, process, stored);
+                await Task.Delay(random.Next(0, 300));
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
 
             archive.AssertConsistent();
-            var stored = archive.Scalar<long>("SELECT count(*) FROM Articles");
+            stored = archive.Scalar<long>("SELECT count(*) FROM Articles");
             partial += stored > 0 && stored < expected.Added ? 1 : 0;
         }
 
