@@ -9,26 +9,11 @@ namespace NewsArchive.Core.Storage;
 /// </summary>
 public sealed class ArchiveDatabase
 {
-    /// <summary>How long a statement waits for the writer's lock before it reports "database is locked".</summary>
-    private const int BusyTimeoutMs = 10_000;
-
     public ArchiveDatabase(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        ReadWriteConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            DefaultTimeout = BusyTimeoutMs / 1000,
-        }.ToString();
-        ReadOnlyConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Cache = SqliteCacheMode.Private,
-            DefaultTimeout = BusyTimeoutMs / 1000,
-        }.ToString();
+        ReadWriteConnectionString = ConnectionString(SqliteOpenMode.ReadWriteCreate);
+        ReadOnlyConnectionString = ConnectionString(SqliteOpenMode.ReadOnly);
     }
 
     public string Path { get; }
@@ -58,6 +43,14 @@ public sealed class ArchiveDatabase
         // WAL is a property of the file: set once, it lets readers run beside the writer.
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
+
+    private string ConnectionString(SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path,
+        Mode = mode,
+        Cache = SqliteCacheMode.Private,
+        DefaultTimeout = ConnectionPragmas.BusyTimeoutMs / 1000,
+    }.ToString();
 
     /// <summary>A raw connection for the ingestion writer's prepared statements, with the same pragmas as EF's.</summary>
     public SqliteConnection OpenWriterConnection()

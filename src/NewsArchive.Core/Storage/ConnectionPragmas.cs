@@ -8,9 +8,12 @@ internal sealed class ConnectionPragmas : DbConnectionInterceptor
 {
     public static readonly ConnectionPragmas Instance = new();
 
+    /// <summary>How long a statement waits for the writer's lock before it reports "database is locked".</summary>
+    public const int BusyTimeoutMs = 10_000;
+
     // busy_timeout: wait for the writer inside SQLite instead of failing with "database is locked".
     // synchronous=NORMAL: in WAL mode a killed process loses nothing committed; only power loss may drop the last commits.
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private static readonly string Pragmas = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     public static void Apply(DbConnection connection)
     {
