@@ -32,7 +32,7 @@ internal sealed class CorpusIngestionService(
         var changes = Channel.CreateUnbounded<string>();
         // Watch before the first scan, so a file written during it is not missed.
         using var watcher = options.WatchCorpus ? Watch(ingest.CorpusPath, changes.Writer) : null;
-        await RunAsync(() => ingestor.IngestFolder(ingest, null, stoppingToken));
+        await RunAsync(() => ingestor.IngestFolder(ingest, new ProgressLog(logger, ingest.CorpusPath), stoppingToken));
 
         try
         {
@@ -46,7 +46,7 @@ internal sealed class CorpusIngestionService(
                 }
 
                 await RunAsync(() => paths.Contains(Rescan)
-                    ? ingestor.IngestFolder(ingest, null, stoppingToken)
+                    ? ingestor.IngestFolder(ingest, new ProgressLog(logger, ingest.CorpusPath), stoppingToken)
                     : ingestor.IngestPaths(ingest, paths, stoppingToken));
             }
         }
@@ -103,5 +103,24 @@ internal sealed class CorpusIngestionService(
         };
         watcher.EnableRaisingEvents = true;
         return watcher;
+    }
+
+    /// <summary>Progress of a long background run as structured events, at most one every ten seconds.</summary>
+    private sealed class ProgressLog(ILogger logger, string folder) : IProgress<IngestProgress>
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+        private TimeSpan lastLogged = TimeSpan.Zero;
+
+        public void Report(IngestProgress value)
+        {
+            if (value.Elapsed - lastLogged < Interval)
+            {
+                return;
+            }
+
+            lastLogged = value.Elapsed;
+            logger.LogInformation("Ingesting {Folder}: {Done}/{Total} files, {Rate:0} files/s, {Remaining} left",
+                folder, value.Done, value.Total, value.FilesPerSecond, value.Remaining);
+        }
     }
 }
