@@ -1,50 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NewsArchive.Tests;
+using NewsArchive.Tests.Api;
 using NewsArchive.Web.Hosting;
 
 namespace NewsArchive.BrowserTests;
-
-/// <summary>The real app on a real loopback port (Kestrel, not TestServer: a browser needs a socket),
-/// over a fresh copy of the seeds and a throw-away SQLite file.</summary>
-public sealed class ArchiveServer : WebApplicationFactory<Program>
-{
-    public ArchiveServer() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-
-    public TempArchive Archive { get; } = TempArchive.WithSeeds();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("Archive:CorpusPath", Archive.Corpus);
-        builder.UseSetting("Archive:DatabasePath", Archive.DatabasePath);
-    }
-
-    /// <summary>Starts Kestrel, waits for the start-up ingestion and returns the address it listens on.</summary>
-    public async Task<Uri> StartAsync()
-    {
-        StartServer();
-        await Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("Kestrel reports no address.");
-        return new Uri(addresses.Single());
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            Archive.Dispose();
-        }
-    }
-}
 
 /// <summary>One app and one Chromium for the whole run (starting a browser is the slow part);
 /// every test gets its own context, so cookies, history and settings never leak between tests.</summary>
@@ -54,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Debian's Chromium: Playwright's own browser download cannot work here (no access to its CDN).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly ArchiveServer server = new();
+    private readonly ArchiveAppFactory server = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -69,7 +32,12 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium not found at {ChromiumPath}. Install it with `apt-get install -y chromium` (./test.sh does this).");
         }
 
-        BaseAddress = await server.StartAsync();
+        // Kestrel on a real loopback port, not TestServer: a browser needs a socket.
+        server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        server.StartServer();
+        await server.Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
+        BaseAddress = new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
+            ?? throw new InvalidOperationException("Kestrel reports no address."));
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
