@@ -18,8 +18,8 @@ builder.AddArchivePages();
 
 var app = builder.Build();
 await app.MigrateArchiveAsync();
+app.UseRequestLogging(); // outermost, so it logs the status the client finally gets
 app.UseArchiveErrorPages();
-app.UseRequestLogging();
 app.MapArticlesApi();
 app.MapArchivePages();
 await app.RunAsync();
