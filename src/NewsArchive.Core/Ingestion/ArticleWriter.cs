@@ -106,10 +106,15 @@ internal sealed class ArticleWriter : IDisposable
         transaction?.Dispose();
         transaction = null;
         Pending = 0;
-        foreach (var command in statements.Values)
-        {
-            command.Transaction = null;
-        }
+    }
+
+    /// <summary>Drops the open batch: after a failure, what was committed before stays and nothing half-done does.</summary>
+    public void Rollback()
+    {
+        transaction?.Rollback();
+        transaction?.Dispose();
+        transaction = null;
+        Pending = 0;
     }
 
     public int StartRun(string folder)

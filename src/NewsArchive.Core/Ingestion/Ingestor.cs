@@ -35,9 +35,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
             var gone = stored.Where(s => !scanner.UnreadableFolders.Any(folder => IsUnder(s.Key, folder)));
             foreach (var (path, file) in gone)
             {
-                writer.Delete(file.Id);
-                report.Removed++;
-                logger.LogInformation("Removed {File}: the file is gone", path);
+                Remove(writer, path, file, report);
             }
 
             return report;
@@ -51,7 +49,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         return Run(scanner, writer =>
         {
             var present = new List<(CorpusFile, StoredFile?)>();
-            var removed = 0;
+            var gone = new List<(string, StoredFile)>();
             foreach (var path in relativePaths.Distinct(StringComparer.Ordinal))
             {
                 var stored = writer.FindStoredFile(path);
@@ -61,16 +59,25 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
                 }
                 else if (stored is not null)
                 {
-                    writer.Delete(stored.Id);
-                    removed++;
-                    logger.LogInformation("Removed {File}: the file is gone", path);
+                    gone.Add((path, stored));
                 }
             }
 
             var report = Process(writer, scanner, options, present, present.Count, null, cancellationToken);
-            report.Removed += removed;
+            foreach (var (path, stored) in gone)
+            {
+                Remove(writer, path, stored, report);
+            }
+
             return report;
         });
+    }
+
+    private void Remove(ArticleWriter writer, string path, StoredFile stored, IngestReport report)
+    {
+        writer.Delete(stored.Id);
+        report.Removed++;
+        logger.LogInformation("Removed {File}: the file is gone", path);
     }
 
     private static CorpusScanner OpenCorpus(IngestOptions options) =>
@@ -103,10 +110,18 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
         catch (Exception e)
         {
-            // Whatever batch was open is rolled back; earlier batches stay, and the next run finishes the job.
-            writer.Dispose();
-            using var recorder = new ArticleWriter(database);
-            recorder.FinishRun(runId, report ?? new IngestReport(), e is OperationCanceledException ? "cancelled" : e.Message);
+            // The open batch is rolled back; earlier batches stay, and the next run finishes the job.
+            try
+            {
+                writer.Rollback();
+                writer.FinishRun(runId, report ?? new IngestReport(), e is OperationCanceledException ? "cancelled" : e.Message);
+            }
+            catch (Exception recording) when (recording is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                // The database itself failed (disk full, I/O): the original error is the one to report.
+                logger.LogWarning(recording, "Could not record the failed run {RunId}", runId);
+            }
+
             throw;
         }
     }
