@@ -13,6 +13,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(new ArchiveDatabase(options.DatabasePath));
         builder.Services.AddDbContextPool<ArchiveDbContext>((services, context) =>
             services.GetRequiredService<ArchiveDatabase>().Configure(context, readOnly: true));
+        builder.Services.AddSingleton<ArchiveChanges>();
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return builder;
