@@ -1,5 +1,6 @@
 using NewsArchive.Web.Api;
 using NewsArchive.Web.Cli;
+using NewsArchive.Web.Feeds;
 using NewsArchive.Web.Hosting;
 using NewsArchive.Web.Pages;
 
@@ -23,6 +24,7 @@ app.UseRequestLogging(); // outermost, so it logs the status the client finally 
 app.UseArchiveErrorPages();
 app.MapArticlesApi();
 app.MapSearchApi();
+app.MapSearchExports();
 app.MapArchivePages();
 await app.RunAsync();
 return 0;

@@ -37,3 +37,6 @@ public sealed record OutletCount(string Name, string Slug, int Count);
 
 /// <summary>A year (Month 0) or a month of a year, with its count.</summary>
 public sealed record PeriodCount(int Year, int Month, int Count);
+
+/// <summary>All hits of a query up to a limit: the exact total, and the articles as a stream.</summary>
+public sealed record ArticleExport(int Total, IAsyncEnumerable<ArticleSummary> Articles);

@@ -13,23 +13,10 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog cata
 {
     public async Task<ArticleResults> SearchAsync(ArticleQuery query, CancellationToken cancellationToken = default)
     {
-        var snapshot = await catalog.CurrentAsync(cancellationToken);
-        var pass = new ResultPass(query, snapshot);
-        if (query.Text.FtsExpression is { } expression)
-        {
-            await ReadMatchesAsync(expression, ranked: query.Sort == ArticleSort.Relevance, pass, cancellationToken);
-        }
-        else
-        {
-            pass.AddAll();
-        }
-
+        var pass = await PassAsync(query, cancellationToken);
         var page = pass.Page();
         var ids = page.Select(h => h.Id).ToList();
-        var summaries = await db.Articles
-            .Where(a => ids.Contains(a.Id))
-            .Select(ArticleSummary.Projection)
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var summaries = await SummariesAsync(ids, cancellationToken);
         var marked = query.Text.FtsExpression is { } fts
             ? await MarkAsync(fts, ids, cancellationToken)
             : [];
@@ -40,6 +27,43 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog cata
             .ToList();
         return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), Suggestion: null);
     }
+
+    public async Task<ArticleExport> ExportAsync(ArticleQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        var pass = await PassAsync(query with { Page = 1, PageSize = limit }, cancellationToken);
+        return new ArticleExport(pass.Total, Read(pass.Page().Select(h => h.Id).ToList(), cancellationToken));
+
+        // Rows in chunks, in result order, so a large export streams instead of sitting in memory.
+        async IAsyncEnumerable<ArticleSummary> Read(List<int> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var summaries = await SummariesAsync(chunk, token);
+                foreach (var id in chunk.Where(summaries.ContainsKey))
+                {
+                    yield return summaries[id];
+                }
+            }
+        }
+    }
+
+    private async Task<ResultPass> PassAsync(ArticleQuery query, CancellationToken cancellationToken)
+    {
+        var pass = new ResultPass(query, await catalog.CurrentAsync(cancellationToken));
+        if (query.Text.FtsExpression is { } expression)
+        {
+            await ReadMatchesAsync(expression, ranked: query.Sort == ArticleSort.Relevance, pass, cancellationToken);
+        }
+        else
+        {
+            pass.AddAll();
+        }
+
+        return pass;
+    }
+
+    private Task<Dictionary<int, ArticleSummary>> SummariesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Articles.Where(a => ids.Contains(a.Id)).Select(ArticleSummary.Projection).ToDictionaryAsync(a => a.Id, cancellationToken);
 
     private async Task ReadMatchesAsync(string expression, bool ranked, ResultPass pass, CancellationToken cancellationToken)
     {
