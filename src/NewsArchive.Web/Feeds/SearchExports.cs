@@ -59,25 +59,29 @@ public static class SearchExports
 
         var export = await search.ExportAsync(query, Limit, context.RequestAborted);
         StartDownload(context, export, "application/json; charset=utf-8", "json");
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        // Written into the response pipe's buffer and flushed to the client asynchronously, item batch by batch.
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteString("query", query.Text.Text);
         writer.WriteNumber("total", export.Total);
         writer.WriteNumber("exported", Math.Min(export.Total, Limit));
         writer.WriteBoolean("truncated", export.Total > Limit);
         writer.WriteStartArray("items");
+        var flushed = 0L;
         await foreach (var article in export.Articles.WithCancellation(context.RequestAborted))
         {
             JsonSerializer.Serialize(writer, article, json.Value.SerializerOptions);
-            if (writer.BytesPending > 32_768)
+            if (writer.BytesCommitted - flushed > 32_768)
             {
-                await writer.FlushAsync(context.RequestAborted);
+                await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+                flushed = writer.BytesCommitted;
             }
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         return Results.Empty;
     }
 
@@ -165,7 +169,7 @@ public static class SearchExports
 }
 
 /// <summary>RFC 4180 fields, and no formulas: a spreadsheet must not run what a scraped title starts with.</summary>
-internal static class Csv
+public static class Csv
 {
     public static string Field(string? value)
     {
