@@ -81,6 +81,21 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     }
 
     [Fact]
+    public async Task The_help_page_examples_run_against_the_archive()
+    {
+        var help = await GetAsync("/help");
+        var examples = System.Text.RegularExpressions.Regex.Matches(help, "href=\"(/search\\?q=[^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        Assert.True(examples.Count >= 10, $"{examples.Count} examples");
+        foreach (var example in examples)
+        {
+            // Each one parses without a repair and runs.
+            var page = await GetAsync(example);
+            Assert.DoesNotContain("class=\"note\">Ignored", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_atom_feed_is_valid_atom_with_an_entry_per_hit()
     {
         var client = await app.ReadyClientAsync();
