@@ -10,6 +10,7 @@ public static class PagesSetup
     {
         // The home page is the search page without a query: the newest articles, with the same filters and facets.
         builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Search", ""));
+        builder.Services.AddScoped<Articles.ArticleViews>();
         // Article text is mostly non-ASCII punctuation (’ “ ” …): write it as characters, still HTML-encoded where it matters.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
