@@ -15,12 +15,16 @@ builder.AddArchiveStorage();
 builder.AddCorpusIngestion();
 builder.AddArchiveApi();
 builder.AddArchivePages();
+builder.AddArchiveCompression();
 
 var app = builder.Build();
 await app.MigrateArchiveAsync();
 app.UseRequestLogging(); // outermost, so it logs the status the client finally gets
+app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseArchiveErrorPages();
 app.MapArticlesApi();
+app.MapOpenSearch();
 app.MapArchivePages();
 await app.RunAsync();
 return 0;

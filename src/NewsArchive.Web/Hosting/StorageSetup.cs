@@ -5,7 +5,7 @@ namespace NewsArchive.Web.Hosting;
 
 public static class StorageSetup
 {
-    /// <summary>The archive file, a pool of read-only contexts for pages and API, and the search seam.</summary>
+    /// <summary>The archive file, a pool of read-only contexts for pages and API, the search seam, and the cached archive summary.</summary>
     public static IHostApplicationBuilder AddArchiveStorage(this IHostApplicationBuilder builder)
     {
         var options = ArchiveOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
@@ -14,6 +14,7 @@ public static class StorageSetup
         builder.Services.AddDbContextPool<ArchiveDbContext>((services, context) =>
             services.GetRequiredService<ArchiveDatabase>().Configure(context, readOnly: true));
         builder.Services.AddSingleton<ArchiveChanges>();
+        builder.Services.AddSingleton<ArchiveSummaryCache>();
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return builder;
