@@ -73,6 +73,21 @@ public sealed partial class LayoutTests(ArchiveAppFactory app) : IClassFixture<A
         Assert.Contains("href=\"/outlets/reuters\"", await client.GetStringAsync("/outlets"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Error_page_keeps_the_header_but_does_not_ask_the_archive_that_may_have_failed()
+    {
+        var client = await app.ReadyClientAsync();
+
+        var response = await client.GetAsync("/error");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Something went wrong", html, StringComparison.Ordinal);
+        Assert.Matches(SearchForm(), html);
+        Assert.DoesNotContain("articles from", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last ingestion", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("""<form class="site-search" role="search" action="/search" method="get">.*?</form>""", RegexOptions.Singleline)]
     private static partial Regex SearchForm();
 }
