@@ -8,7 +8,7 @@ namespace NewsArchive.Web.Pages;
 /// </summary>
 public static class OpenSearch
 {
-    public const string ContentType = "application/opensearchdescription+xml";
+    private const string ContentType = "application/opensearchdescription+xml";
 
     private static readonly XNamespace Spec = "http://a9.com/-/spec/opensearch/1.1/";
 
