@@ -32,8 +32,10 @@ public sealed class ArticleViews(ArticleStore store, IArticleSearch search, Alia
             return null;
         }
 
-        // The article's URL carries the search it was opened from (q, filters, sort, page); a state that does not validate is ignored.
+        // The article's URL carries the search it was opened from (q, filters, sort, page); a state without a query, or one
+        // that does not validate, is ignored.
         var query = state.Count > 0 ? state.ToArticleQueryRequest().Validate(out _, aliases) : null;
+        query = query is { Text.HasText: true } ? query : null;
         var marked = query is null ? null : await search.MarkAsync(id, query.Text, cancellationToken);
         var trail = query is null ? null : await TrailAsync(id, query, cancellationToken);
         var (previous, next) = await store.OutletNeighboursAsync(article.Article, cancellationToken);
