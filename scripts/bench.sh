@@ -5,7 +5,7 @@
 #     resident memory, database size per article), then once more over the unchanged folder;
 #   serving: the app on that database on 127.0.0.1 (startup to first response, memory), the query set
 #     scripts/bench-queries.txt through GET /api/search with one client (median per query, p50/p95/p99 over queries)
-#     and with 16 and 64 concurrent clients (requests per second, p50/p95/p99 over requests), page render times;
+#     and with 16 and 64 concurrent connections from wrk (requests per second, p50/p95/p99 over requests), page times;
 #   bare FTS5: the same queries, compiled as the app compiles them, on the index's two bare statements;
 #   anchors: ../shared/anchors (Lucene 8.7 and its own bare FTS5) indexing the same files and timing the same 40 queries.
 # Prints one Markdown table with the ratios and appends it, with the machine, to docs/benchmarks.md; per-query
@@ -25,7 +25,7 @@ app_pid=""
 stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi; }
 trap 'stop_app; rm -rf "$work"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install -y time" >&2; exit 1; }
-command -v curl >/dev/null || { echo "needs curl: apt-get install -y curl" >&2; exit 1; }
+for tool in curl wrk; do command -v $tool >/dev/null || { echo "needs $tool: apt-get install -y $tool" >&2; exit 1; }; done
 [ -f /usr/share/java/lucene-core-8.7.0.jar ] && command -v javac >/dev/null \
   || { echo "the anchors need Lucene 8.7 and a JDK: apt-get install -y liblucene8-java default-jdk-headless" >&2; exit 1; }
 # The anchors time their own copy of the first 40 queries: both files must say the same.
@@ -41,7 +41,7 @@ export Serilog__MinimumLevel__Default=Warning
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 # Nearest-rank percentile P (0-1) of the numbers on stdin, as the bench tool and the anchors compute it.
 pct() { sort -g | awk -v p="$1" '{a[NR]=$1} END {r=p*NR; r=(r==int(r))?r:int(r)+1; print a[r<1?1:r]}'; }
-# A key=value field of the bench tool's summary line.
+# A key=value field of a summary line (the bench tool's, or bench-load.lua's for wrk).
 field() { grep '^summary:' "$1" | grep -oE "(^| )$2=[^ ]+" | head -1 | cut -d= -f2; }
 ms() { printf '%.2f' "$1"; }
 rss_mb() { awk -v k="$1:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$app_pid/status"; }
@@ -90,8 +90,12 @@ rss_idle=$(rss_mb VmRSS)
 
 dotnet "$bench" http "$url" "$queries" --runs "$query_runs" --out "$work/api.tsv" | tee "$work/api.out"
 rss_single=$(rss_mb VmRSS)
+# wrk, not a .NET client: on 2 cores the load generator takes CPU from the app, and wrk takes the least.
+dotnet "$bench" paths "$queries" > "$work/paths"
 for clients in 16 64; do
-  dotnet "$bench" http "$url" "$queries" --concurrency "$clients" --duration "$load_seconds" | tee "$work/load$clients.out"
+  threads=$(( $(nproc) < clients ? $(nproc) : clients ))
+  wrk -t"$threads" -c"$clients" -d"${load_seconds}s" --timeout 30s -s "$here/scripts/bench-load.lua" "$url" -- "$work/paths" \
+    | tee "$work/load$clients.out"
 done
 rss_load=$(rss_mb VmRSS)
 rss_peak=$(rss_mb VmHWM)
@@ -139,7 +143,7 @@ lucene_rate=$(index_rate "$work/lucene-index.json")
 anchor_rate=$(index_rate "$work/fts5-anchor-index.json")
 load_row() {
   local f="$work/load$1.out"
-  echo "| API, $1 clients for ${load_seconds} s: req/s; p50 / p95 / p99 ms; non-2xx | $(field "$f" rps); $(ms "$(field "$f" p50_ms)") / $(ms "$(field "$f" p95_ms)") / $(ms "$(field "$f" p99_ms)"); $(field "$f" failed) |"
+  echo "| API, $1 connections (wrk, ${load_seconds} s): req/s; p50 / p95 / p99 ms; failed | $(field "$f" rps); $(ms "$(field "$f" p50_ms)") / $(ms "$(field "$f" p95_ms)") / $(ms "$(field "$f" p99_ms)"); $(field "$f" failed) |"
 }
 api_queries=$(field "$work/api.out" queries)
 fts_queries=$(field "$work/fts.out" queries)

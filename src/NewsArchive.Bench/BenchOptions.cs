@@ -11,11 +11,6 @@ internal sealed class BenchOptions
     /// <summary>Untimed passes over all queries for this long before timing starts (JIT, page cache, pools).</summary>
     public double WarmUpSeconds { get; private set; } = 10;
 
-    /// <summary>Concurrent clients; 0 times each query with a single client instead.</summary>
-    public int Concurrency { get; private set; }
-
-    public double DurationSeconds { get; private set; } = 15;
-
     /// <summary>A tab-separated file with one row per query, for the script.</summary>
     public string? Out { get; private set; }
 
@@ -47,12 +42,6 @@ internal sealed class BenchOptions
                     break;
                 case "--warmup" when double.TryParse(value, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0:
                     options.WarmUpSeconds = seconds;
-                    break;
-                case "--concurrency" when int.TryParse(value, CultureInfo.InvariantCulture, out var clients) && clients > 0:
-                    options.Concurrency = clients;
-                    break;
-                case "--duration" when double.TryParse(value, CultureInfo.InvariantCulture, out var duration) && duration > 0:
-                    options.DurationSeconds = duration;
                     break;
                 case "--out":
                     options.Out = value;
