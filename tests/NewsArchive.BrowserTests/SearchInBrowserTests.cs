@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -136,11 +135,7 @@ public sealed class SearchInBrowserTests(BrowserFixture browser)
             var response = await page.GotoAsync(path);
             Assert.Equal(status, response?.Status);
             await Screenshots.SaveAsync(page, $"{label}-{name}");
-            var result = await page.RunAxe();
-            Assert.NotEmpty(result.Passes);
-            problems.AddRange(result.Violations
-                .Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{path} [{v.Impact}] {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+            problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
         }
 
         Assert.True(problems.Count == 0, $"axe violations ({scheme}):\n" + string.Join("\n", problems));
