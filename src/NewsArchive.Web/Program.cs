@@ -12,6 +12,7 @@ if (IngestCommand.Matches(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArchiveLogging();
 builder.AddArchiveStorage();
+builder.AddSearchSuggestions();
 builder.AddCorpusIngestion();
 builder.AddArchiveApi();
 builder.AddArchivePages();
@@ -21,6 +22,7 @@ await app.MigrateArchiveAsync();
 app.UseRequestLogging(); // outermost, so it logs the status the client finally gets
 app.UseArchiveErrorPages();
 app.MapArticlesApi();
+app.MapSuggestApi();
 app.MapArchivePages();
 await app.RunAsync();
 return 0;

@@ -1,30 +1,59 @@
 namespace NewsArchive.Core.Search;
 
 /// <summary>
-/// A value read from the whole archive, kept in memory, and read again on first use after the archive changed
-/// (<see cref="ArchiveChanges"/>). One load serves every caller waiting for it; a caller that gives up does not
-/// cancel it for the others, and a failed load is tried again by the next caller.
+/// A value read from the whole archive, kept in memory and read again once the archive changed
+/// (<see cref="ArchiveChanges"/>). Only the first read is waited for: while a newer one runs, callers get the
+/// previous value, so a large archive being ingested is not read again on every request, only once per read.
+/// One read runs at a time; a failed read is tried again by the next caller.
 /// </summary>
 public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> load)
 {
     private readonly Lock gate = new();
-    private Task<(long Version, T Value)>? snapshot;
+    private (long Version, T Value)? current;
+    private Task<T>? loading;
 
     public async Task<T> GetAsync(CancellationToken cancellationToken)
     {
         var version = changes.Version();
-        Task<(long Version, T Value)> current;
+        Task<T> first;
         lock (gate)
         {
-            if (snapshot is null || snapshot.IsFaulted || snapshot.IsCanceled || (snapshot.IsCompletedSuccessfully && snapshot.Result.Version != version))
+            if (current is { } fresh && fresh.Version == version)
             {
-                // The version is taken before the load, so a write during the load makes the next caller load again.
-                snapshot = Task.Run(async () => (version, await load()));
+                return fresh.Value;
             }
 
-            current = snapshot;
+            loading ??= LoadAsync(version);
+            if (current is { } previous)
+            {
+                return previous.Value;
+            }
+
+            first = loading;
         }
 
-        return (await current.WaitAsync(cancellationToken)).Value;
+        return await first.WaitAsync(cancellationToken);
     }
+
+    /// <summary>Runs outside the caller's request; the version is taken before the read, so a write during it is caught next time.</summary>
+    private Task<T> LoadAsync(long version) => Task.Run(async () =>
+    {
+        try
+        {
+            var value = await load();
+            lock (gate)
+            {
+                current = (version, value);
+            }
+
+            return value;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                loading = null;
+            }
+        }
+    });
 }

@@ -39,9 +39,9 @@ public sealed class ArchiveStatistics
         return new Vocabulary(await db.Articles.CountAsync(), terms.ToDictionary(t => t.Term, t => t.Documents, StringComparer.Ordinal));
     }
 
-    private static async Task<IReadOnlyList<OutletCount>> LoadOutletsAsync(ArchiveDbContext db) =>
-        await db.Outlets
-            .Select(o => new OutletCount(o.Name, o.Slug, db.Articles.Count(a => a.OutletId == o.Id)))
-            .OrderByDescending(o => o.Count)
-            .ToListAsync();
+    private static async Task<IReadOnlyList<OutletCount>> LoadOutletsAsync(ArchiveDbContext db)
+    {
+        var outlets = await db.Outlets.Select(o => new { o.Name, o.Slug, Count = db.Articles.Count(a => a.OutletId == o.Id) }).ToListAsync();
+        return [.. outlets.OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal).Select(o => new OutletCount(o.Name, o.Slug, o.Count))];
+    }
 }
