@@ -10,8 +10,8 @@ namespace NewsArchive.Core.Search;
 /// suggestion. Otherwise every occurrence of it is read back as printed (FTS5's highlight() over all its articles).
 /// Stemming forgives some misspellings: "Soleimany" and "Soleimani" both stem to soleimani, so the search already
 /// finds the articles, yet the person should learn how the archive spells the name. So when the typed form is never
-/// printed while a close one is, that one is suggested. A form that differs only after the stem ("Soleimanis",
-/// "abducts") is grammar, not spelling, and is left alone.</item>
+/// printed while one a likely typo away is, at least twice, that one is suggested. A form that differs only after
+/// the stem ("Soleimanis", "abducts") is grammar, not spelling, and is left alone.</item>
 /// <item>Close stems. The vocabulary's frequent terms one or two edits from the stem are candidates: "cooperetion"
 /// stems to cooperet, two edits from cooper. The most frequent few are read back as printed in some of their
 /// articles, and the printed form nearest to what was typed wins ("cooperation", not "Cooper") if the typed word is
@@ -45,13 +45,13 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
     private const int MaxCandidates = 5;
 
     /// <summary>Typed word → suggested spelling, for the words that have one; in the typed word's case unless the suggestion is a name.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> CorrectionsAsync(IReadOnlyList<string> words, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string>> CorrectionsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var vocabulary = await statistics.VocabularyAsync(ct);
+        var vocabulary = await statistics.VocabularyAsync(cancellationToken);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in words.Distinct(StringComparer.Ordinal))
         {
-            if (await CorrectionAsync(word, vocabulary, ct) is { } correction)
+            if (await CorrectionAsync(word, vocabulary, cancellationToken) is { } correction)
             {
                 corrections[word] = InTypedCase(word, correction);
             }
@@ -61,7 +61,7 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
     }
 
     /// <summary>The suggested spelling as printed, or null.</summary>
-    private async Task<string?> CorrectionAsync(string word, Vocabulary vocabulary, CancellationToken ct)
+    private async Task<string?> CorrectionAsync(string word, Vocabulary vocabulary, CancellationToken cancellationToken)
     {
         if (word.Length < MinLetters || !word.All(char.IsLetter) || (word.Length <= 4 && IsAllCapitals(word)))
         {
@@ -75,7 +75,7 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
             return null;
         }
 
-        var own = await PrintedFormsAsync(Fts.Quote(typed), stem, ArticlesRead + 1, ct);
+        var own = await PrintedFormsAsync(Fts.Quote(typed), stem, ArticlesRead + 1, cancellationToken);
         if (own.Articles > ArticlesRead)
         {
             return null;
@@ -87,7 +87,7 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
             return own.AsPrinted(respelt.Form);
         }
 
-        return await CloseTermAsync(word, stem, own.Articles, vocabulary, ct);
+        return await CloseTermAsync(word, typed, stem, own.Articles, vocabulary, cancellationToken);
     }
 
     /// <summary>
@@ -95,9 +95,8 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
     /// frequent. Ties go to the form whose case agrees with the typed one (Kery: Kerry rather than key), then to the
     /// more frequent term.
     /// </summary>
-    private async Task<string?> CloseTermAsync(string word, string stem, int articles, Vocabulary vocabulary, CancellationToken ct)
+    private async Task<string?> CloseTermAsync(string word, string typed, string stem, int articles, Vocabulary vocabulary, CancellationToken cancellationToken)
     {
-        var typed = IndexTokens.Fold(word);
         var printedWord = articles > 0;
         if (printedWord && typed.Length < MinPrintedWordLetters)
         {
@@ -113,33 +112,32 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
             .Take(MaxCandidates)
             .ToList();
 
-        (string Printed, int Distance, bool CaseDiffers, int Articles)? best = null;
+        var corrections = new List<(string Printed, int Distance, bool CaseAgrees, int Articles)>();
         foreach (var (term, termArticles) in candidates)
         {
             // A term is found by a word that stems to it: itself, nearly always; else by the words it begins.
             var match = PorterStemmer.Stem(term) == term ? Fts.Quote(term) : Fts.Quote(term) + " *";
-            var forms = await PrintedFormsAsync(match, term, CandidateArticlesRead, ct);
-            if (forms.Closest(typed, typoDistance, _ => true) is not { } form)
+            var forms = await PrintedFormsAsync(match, term, CandidateArticlesRead, cancellationToken);
+            if (forms.Closest(typed, typoDistance, _ => true) is { } form)
             {
-                continue;
-            }
-
-            var printed = forms.AsPrinted(form.Form);
-            var next = (printed, form.Distance, char.IsUpper(word[0]) != printed.Any(char.IsUpper), termArticles);
-            if (best is not { } current || (next.Distance, next.Item3, -next.termArticles).CompareTo((current.Distance, current.CaseDiffers, -current.Articles)) < 0)
-            {
-                best = next;
+                var printed = forms.AsPrinted(form.Form);
+                corrections.Add((printed, form.Distance, char.IsUpper(word[0]) == printed.Any(char.IsUpper), termArticles));
             }
         }
 
-        return best?.Printed;
+        return corrections
+            .OrderBy(c => c.Distance)
+            .ThenByDescending(c => c.CaseAgrees)
+            .ThenByDescending(c => c.Articles)
+            .Select(c => c.Printed)
+            .FirstOrDefault();
     }
 
     /// <summary>
     /// How the articles matching an FTS5 expression print the term <paramref name="stem"/>: highlight() marks each
     /// matched token in title, summary and body, and the marked words that stem to the term are counted.
     /// </summary>
-    private async Task<PrintedForms> PrintedFormsAsync(string match, string stem, int articles, CancellationToken ct)
+    private async Task<PrintedForms> PrintedFormsAsync(string match, string stem, int articles, CancellationToken cancellationToken)
     {
         var rows = await db.QueryAsync(
             """
@@ -147,14 +145,14 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
             FROM ArticlesFts WHERE ArticlesFts MATCH $match LIMIT $limit
             """,
             row => Enumerable.Range(0, 3).Select(column => row.IsDBNull(column) ? "" : row.GetString(column)).ToList(),
-            ct,
+            cancellationToken,
             ("$match", match),
             ("$limit", articles));
 
         var forms = new PrintedForms(rows.Count);
         foreach (var text in rows.SelectMany(columns => columns))
         {
-            for (var start = text.IndexOf('\u0001', StringComparison.Ordinal); start >= 0; start = text.IndexOf('\u0001', start + 1))
+            for (var start = text.IndexOf('\u0001'); start >= 0; start = text.IndexOf('\u0001', start + 1))
             {
                 var end = text.IndexOf('\u0002', start);
                 if (end < 0)
@@ -216,7 +214,7 @@ public sealed class SpellingSuggester(ArchiveDbContext db, ArchiveStatistics sta
 
         public int Count(string folded) => spellings.TryGetValue(folded, out var variants) ? variants.Values.Sum() : 0;
 
-        /// <summary>The form nearest to <paramref name="typed"/> (then the most frequent) among those allowed and at most <paramref name="maxDistance"/> edits away.</summary>
+        /// <summary>The allowed form nearest to <paramref name="typed"/>, then the most frequent, at most <paramref name="maxDistance"/> edits away.</summary>
         public (string Form, int Distance, int Count)? Closest(string typed, int maxDistance, Func<string, bool> allowed) =>
             spellings.Keys
                 .Where(form => form != typed && allowed(form))

@@ -26,18 +26,18 @@ public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics st
     private const int MaxSuffixTyped = 4;
 
     /// <summary>Suggestions for the text typed so far; nothing for blank text.</summary>
-    public async Task<Suggestions> SuggestAsync(string query, CancellationToken ct)
+    public async Task<Suggestions> SuggestAsync(string query, CancellationToken cancellationToken)
     {
         var text = query.Trim();
         return text.Length == 0
             ? new Suggestions(query, [], [])
-            : new Suggestions(query, await OutletsAsync(IndexTokens.Fold(text), ct), await TitlesAsync(text, ct));
+            : new Suggestions(query, await OutletsAsync(IndexTokens.Fold(text), cancellationToken), await TitlesAsync(text, cancellationToken));
     }
 
     /// <summary>Name or slug starting with the text first, then a later word of the name starting with it; the largest first.</summary>
-    private async Task<IReadOnlyList<OutletCount>> OutletsAsync(string folded, CancellationToken ct) =>
+    private async Task<IReadOnlyList<OutletCount>> OutletsAsync(string folded, CancellationToken cancellationToken) =>
         [
-            .. (await statistics.OutletsAsync(ct))
+            .. (await statistics.OutletsAsync(cancellationToken))
                 .Select(outlet => (Outlet: outlet, Rank: Rank(outlet, folded)))
                 .Where(match => match.Rank >= 0)
                 .OrderBy(match => match.Rank)
@@ -67,7 +67,7 @@ public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics st
     }
 
     /// <summary>Headlines holding every finished word and, when the text ends inside a word, a word starting with it; best first.</summary>
-    private async Task<IReadOnlyList<TitleSuggestion>> TitlesAsync(string text, CancellationToken ct)
+    private async Task<IReadOnlyList<TitleSuggestion>> TitlesAsync(string text, CancellationToken cancellationToken)
     {
         var words = IndexTokens.Of(text).ToList();
         var unfinished = words.Count > 0 && char.IsLetterOrDigit(text[^1]) ? words[^1] : null;
@@ -79,7 +79,7 @@ public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics st
         var terms = words.Select(Fts.Quote).ToList();
         if (unfinished is { Length: >= MinPrefixLength })
         {
-            terms.Add(PrefixTerm(unfinished, await statistics.VocabularyAsync(ct)));
+            terms.Add(PrefixTerm(unfinished, await statistics.VocabularyAsync(cancellationToken)));
         }
 
         if (terms.Count == 0)
@@ -90,10 +90,10 @@ public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics st
         var ids = await db.QueryAsync(
             $"SELECT rowid FROM ArticlesFts WHERE ArticlesFts MATCH $match ORDER BY {Fts.Rank} LIMIT $limit",
             row => row.GetInt32(0),
-            ct,
+            cancellationToken,
             ("$match", $"Title : ({string.Join(" AND ", terms)})"),
             ("$limit", Limit));
-        return [.. (await db.SummariesAsync(ids, ct)).Select(a => new TitleSuggestion(a.Id, a.Title, a.Outlet, a.PublishedAt))];
+        return [.. (await db.SummariesAsync(ids, cancellationToken)).Select(a => new TitleSuggestion(a.Id, a.Title, a.Outlet, a.PublishedAt))];
     }
 
     /// <summary>
