@@ -23,8 +23,6 @@ public sealed class Vocabulary
     /// <summary>Articles in the archive.</summary>
     public int Articles { get; }
 
-    public int Terms => documents.Count;
-
     /// <summary>Articles holding the term; 0 for a term of one article or none.</summary>
     public int DocumentsWith(string term) => documents.GetValueOrDefault(term);
 
