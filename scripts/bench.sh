@@ -186,7 +186,8 @@ echo "$table"
   echo
   echo "### Search and serving, $(date -u +%Y-%m-%d) ($label)"
   echo
-  echo "Machine: $machine; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Command: \`scripts/bench.sh $*\`."
+  echo "Machine: $machine; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Commit $(git -C "$here" rev-parse --short HEAD)."
+  echo "Command: \`scripts/bench.sh $*\`."
   echo
   echo "$table"
 } >> "$here/docs/benchmarks.md"
