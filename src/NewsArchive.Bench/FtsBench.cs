@@ -63,6 +63,7 @@ internal static class FtsBench
             await using var reader = await top.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
+                // Only stepping through the page: the ids are what any engine must hand over.
             }
         }
 
