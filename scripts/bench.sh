@@ -187,7 +187,7 @@ echo "$table"
   echo "### Search and serving, $(date -u +%Y-%m-%d) ($label)"
   echo
   echo "Machine: $machine; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Commit $(git -C "$here" rev-parse --short HEAD)."
-  echo "Command: \`scripts/bench.sh $*\`."
+  echo "Command: \`scripts/bench.sh${*:+ $*}\`."
   echo
   echo "$table"
 } >> "$here/docs/benchmarks.md"
