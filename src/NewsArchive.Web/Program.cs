@@ -3,10 +3,15 @@ using NewsArchive.Web.Cli;
 using NewsArchive.Web.Hosting;
 using NewsArchive.Web.Pages;
 
-// `NewsArchive.Web ingest <folder>` ingests and exits; anything else starts the web app.
+// `NewsArchive.Web ingest <folder>` ingests and exits, `backup <file>` copies the archive; anything else starts the web app.
 if (IngestCommand.Matches(args))
 {
     return await IngestCommand.RunAsync(args);
+}
+
+if (BackupCommand.Matches(args))
+{
+    return await BackupCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +25,7 @@ var app = builder.Build();
 await app.MigrateArchiveAsync();
 app.UseRequestLogging(); // outermost, so it logs the status the client finally gets
 app.UseArchiveErrorPages();
+app.MapHealthCheck();
 app.MapArticlesApi();
 app.MapArchivePages();
 await app.RunAsync();

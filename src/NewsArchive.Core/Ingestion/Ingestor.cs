@@ -171,6 +171,12 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
             return new PreparedFile(file, stored, FileAction.Unchanged);
         }
 
+        // Not opened at all: a named pipe or a device also reports 0 bytes, and opening one would block the run forever.
+        if (file.Size == 0)
+        {
+            return PreparedFile.Skip(file, "empty file: 0 bytes, or not a regular file (a pipe, a device)");
+        }
+
         if (file.Size > maxBytes)
         {
             return PreparedFile.Skip(file, $"larger than the {maxBytes / (1024 * 1024)} MB limit ({file.Size / (1024.0 * 1024):0.0} MB)");

@@ -25,7 +25,7 @@ internal sealed class CorpusIngestionService(
         if (!Directory.Exists(ingest.CorpusPath))
         {
             logger.LogError("The corpus folder {Folder} does not exist: nothing to ingest. Set Archive:CorpusPath.", ingest.CorpusPath);
-            status.Finished(null, $"corpus folder {ingest.CorpusPath} does not exist");
+            status.Finished(DateTime.UtcNow, null, $"corpus folder {ingest.CorpusPath} does not exist");
             return;
         }
 
@@ -59,18 +59,19 @@ internal sealed class CorpusIngestionService(
     /// <summary>Runs one ingestion off the request threads; a failure is logged and reported, never fatal to the app.</summary>
     private async Task RunAsync(Func<IngestReport> ingestion)
     {
+        var started = DateTime.UtcNow;
         try
         {
-            status.Finished(await Task.Run(ingestion), null);
+            status.Finished(started, await Task.Run(ingestion), null);
         }
         catch (OperationCanceledException)
         {
-            status.Finished(null, "cancelled");
+            status.Finished(started, null, "cancelled");
         }
         catch (Exception e)
         {
             logger.LogError(e, "Ingestion of {Folder} failed", options.CorpusPath);
-            status.Finished(null, e.Message);
+            status.Finished(started, null, e.Message);
         }
     }
 

@@ -29,7 +29,8 @@ public static class PagesSetup
     public static WebApplication MapArchivePages(this WebApplication app)
     {
         app.UseStaticFiles();
-        app.MapRazorPages();
+        // Pages only read: any other method is refused with 405 before a page runs.
+        app.MapRazorPages().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 }

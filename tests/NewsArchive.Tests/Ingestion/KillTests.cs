@@ -1,13 +1,16 @@
+using Xunit.Abstractions;
+
 namespace NewsArchive.Tests.Ingestion;
 
 /// <summary>
 /// SIGKILL an ingestion at random moments: each time the database must be whole (SQLite and FTS5 checks pass,
-/// article and index entry in step), and a final clean run must end with exactly what an uninterrupted run makes.
+/// article and index entry in step, every stored article exactly its file's), and a final clean run must end with
+/// exactly what an uninterrupted run makes.
 /// </summary>
-public sealed class KillTests
+public sealed class KillTests(ITestOutputHelper output)
 {
     private const int Files = 4_000;
-    private const int Kills = 5;
+    private const int Kills = 10;
 
     /// <summary>Until the child has committed something new (or finished): a kill before that would test only start-up.</summary>
     private static async Task WaitForProgressAsync(TempArchive archive, System.Diagnostics.Process process, long storedBefore)
@@ -50,15 +53,18 @@ public sealed class KillTests
             }
 
             archive.AssertConsistent();
+            archive.AssertArticlesMatchFiles();
             stored = archive.Scalar<long>("SELECT count(*) FROM Articles");
             partial += stored > 0 && stored < expected.Added ? 1 : 0;
+            output.WriteLine($"kill {kill + 1}: {stored} of {expected.Added} articles stored, consistent");
         }
 
-        var (exitCode, output) = await WebAppProcess.RunAsync("ingest", archive.Corpus, "--db", archive.DatabasePath);
+        var (exitCode, printed) = await WebAppProcess.RunAsync("ingest", archive.Corpus, "--db", archive.DatabasePath);
 
-        Assert.True(exitCode == 0, output);
+        Assert.True(exitCode == 0, printed);
         Assert.True(partial > 0, "no kill landed in the middle of a run: the test proved nothing (make the corpus larger)");
         archive.AssertConsistent();
+        archive.AssertArticlesMatchFiles();
         const string content = "SELECT RelativePath || '|' || ContentHash || '|' || Title || '|' || length(Body) FROM Articles ORDER BY RelativePath";
         Assert.Equal(reference.Column(content), archive.Column(content));
     }
