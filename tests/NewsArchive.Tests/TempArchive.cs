@@ -80,6 +80,21 @@ public sealed class TempArchive : IDisposable
         return values;
     }
 
+    /// <summary>
+    /// Until a child ingestion into this archive has committed more than <paramref name="storedBefore"/> articles, or
+    /// has ended: acting on it earlier would test only its start-up.
+    /// </summary>
+    public async Task WaitForProgressAsync(System.Diagnostics.Process ingestion, long storedBefore)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!ingestion.HasExited && DateTime.UtcNow < deadline
+            && (!File.Exists(DatabasePath) || Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == 0
+                || Scalar<long>("SELECT count(*) FROM Articles") <= storedBefore))
+        {
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>SQLite's own check of the file, FTS5's check of the index against the content, and a row-for-row match.</summary>
     public void AssertConsistent() => Assert.Empty(Database.CheckIntegrity());
 

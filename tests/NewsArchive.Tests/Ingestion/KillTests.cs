@@ -12,18 +12,6 @@ public sealed class KillTests(ITestOutputHelper output)
     private const int Files = 4_000;
     private const int Kills = 10;
 
-    /// <summary>Until the child has committed something new (or finished): a kill before that would test only start-up.</summary>
-    private static async Task WaitForProgressAsync(TempArchive archive, System.Diagnostics.Process process, long storedBefore)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!process.HasExited && DateTime.UtcNow < deadline
-            && (!File.Exists(archive.DatabasePath) || archive.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == 0
-                || archive.Scalar<long>("SELECT count(*) FROM Articles") <= storedBefore))
-        {
-            await Task.Delay(20);
-        }
-    }
-
     [Fact]
     public async Task Killed_ingestion_leaves_a_consistent_archive_and_the_next_run_finishes_the_job()
     {
@@ -46,7 +34,7 @@ public sealed class KillTests(ITestOutputHelper output)
             // Small batches: many commits, so a kill can land before, inside or between any of them.
             using (var process = WebAppProcess.Start("ingest", archive.Corpus, "--db", archive.DatabasePath, "--batch", "50"))
             {
-                await WaitForProgressAsync(archive, process, stored);
+                await archive.WaitForProgressAsync(process, stored);
                 await Task.Delay(random.Next(0, 300));
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
