@@ -25,6 +25,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
             var files = scanner.Scan().ToList();
             var work = files.Select(file => (file, stored.GetValueOrDefault(file.RelativePath)));
             var report = Process(writer, scanner, options, work, files.Count, progress, cancellationToken);
+            foreach (var (path, reason) in scanner.PassedOver)
+            {
+                report.Skipped.Add(new SkippedFile(path, reason));
+                logger.LogInformation("Passed over {File}: {Reason}", path, reason);
+            }
 
             foreach (var file in files)
             {
