@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using NewsArchive.Tests.Api;
+using Xunit.Abstractions;
+
+namespace NewsArchive.Tests.Reliability;
+
+/// <summary>
+/// Thousands of requests with random and adversarial values in every parameter of every address, from a fixed seed:
+/// never a 5xx, always a result or a readable 400/404, and nothing of the request comes back as live markup.
+/// </summary>
+public sealed class HostileParameterTests(ArchiveAppFactory app, ITestOutputHelper output) : IClassFixture<ArchiveAppFactory>
+{
+    private const int Seed = 20261121;
+    private const int Requests = 4_000;
+
+    /// <summary>
+    /// Every GET address a client can reach, with the query parameters it reads; {id}-like path segments get hostile
+    /// values too. A new endpoint is one row, e.g. new("/api/search", Answer.Json, "q", "outlet", "from", "to", "sort", "page", "pageSize").
+    /// </summary>
+    private static readonly Route[] Routes =
+    [
+        new("/api/articles", Answer.Json, "outlet", "from", "to", "sort", "page", "pageSize"),
+        new("/api/articles/{id}", Answer.Json),
+        new("/", Answer.Html, "outlet", "from", "to", "sort", "page", "pageSize"),
+        new("/articles/{id}", Answer.Html),
+        new("/status/{code}", Answer.Html),
+        new("/healthz", Answer.Json),
+    ];
+
+    private enum Answer
+    {
+        Json,
+        Html,
+    }
+
+    [Fact]
+    public async Task Hostile_values_in_every_parameter_never_cause_a_server_error()
+    {
+        var client = await app.ReadyClientAsync();
+        var requests = Generate().ToList();
+        var failures = new List<string>();
+        var statuses = new Dictionary<HttpStatusCode, int>();
+        var slowest = (Elapsed: TimeSpan.Zero, Url: "");
+
+        // Four at a time: a hostile request must not disturb the others.
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, cancellationToken) =>
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await client.GetAsync(request.Url, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var elapsed = clock.Elapsed;
+            var problem = Check(request.Route, response, body);
+            lock (failures)
+            {
+                statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
+                slowest = elapsed > slowest.Elapsed ? (elapsed, request.Url) : slowest;
+                if (problem is not null)
+                {
+                    failures.Add($"GET {Shorten(request.Url)} → {(int)response.StatusCode}: {problem}\n    {Shorten(body)}");
+                }
+            }
+        });
+
+        output.WriteLine($"{requests.Count} requests, seed {Seed}: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"))}");
+        output.WriteLine($"slowest: {slowest.Elapsed.TotalMilliseconds:0} ms for GET {Shorten(slowest.Url)}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests.Count} requests failed (seed {Seed}):\n{string.Join("\n", failures.Take(20))}");
+        Assert.True(statuses.GetValueOrDefault(HttpStatusCode.OK) > Requests / 10, "hardly any request passed validation: the database was not exercised");
+        Assert.True(statuses.GetValueOrDefault(HttpStatusCode.BadRequest) > Requests / 10, "hardly any request was refused: the values are not hostile");
+    }
+
+    /// <summary>Why the answer is wrong, or null when it is right.</summary>
+    private static string? Check(Route route, HttpResponseMessage response, string body)
+    {
+        var type = response.Content.Headers.ContentType?.MediaType;
+        if ((int)response.StatusCode >= 500 || response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound))
+        {
+            return "unexpected status";
+        }
+
+        if (body.Contains("Exception", StringComparison.Ordinal) || body.Contains("   at ", StringComparison.Ordinal))
+        {
+            return "a stack trace or exception reached the client";
+        }
+
+        if (type == "text/html")
+        {
+            // A route that does not match (a malformed id) gets the friendly not-found page, for the API too.
+            return !body.Contains("</html>", StringComparison.Ordinal) || !body.Contains("<h1>", StringComparison.Ordinal) ? "not a whole page"
+                : LiveMarkup.In(body) is [var live, ..] ? $"live markup: {live}"
+                : null;
+        }
+
+        if (route.Answer == Answer.Html)
+        {
+            return $"a page answered {type}";
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return response.StatusCode == HttpStatusCode.OK ? (type == "application/json" ? null : $"JSON as {type}")
+            : type != "application/problem+json" ? $"an error as {type}, not problem details"
+            : !json.RootElement.TryGetProperty("title", out var title) || string.IsNullOrWhiteSpace(title.GetString()) ? "problem details without a title"
+            : response.StatusCode == HttpStatusCode.BadRequest && !Explains(json.RootElement) ? "a 400 that names no parameter"
+            : null;
+    }
+
+    /// <summary>A 400 names each bad parameter with a message.</summary>
+    private static bool Explains(JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors)
+        && errors.EnumerateObject().Any()
+        && errors.EnumerateObject().All(e => e.Value.EnumerateArray().All(m => !string.IsNullOrWhiteSpace(m.GetString())));
+
+    private static IEnumerable<(Route Route, string Url)> Generate()
+    {
+        var random = new Random(Seed);
+        var values = new HostileValues(random);
+        for (var i = 0; i < Requests; i++)
+        {
+            var route = Routes[random.Next(Routes.Length)];
+            var path = string.Join("/", route.Path.Split('/').Select(segment => segment.StartsWith('{') ? values.NextPathSegment() : segment));
+            var query = new List<string>();
+            foreach (var name in route.Parameters.Where(_ => random.Next(2) == 0))
+            {
+                // Now and then a parameter repeats, as outlet may and the others may not.
+                for (var repeat = random.Next(8) == 0 ? random.Next(2, 5) : 1; repeat > 0; repeat--)
+                {
+                    query.Add($"{name}={values.Next()}");
+                }
+            }
+
+            if (random.Next(10) == 0)
+            {
+                query.Add($"{values.Next()}={values.Next()}"); // an unknown parameter
+            }
+
+            yield return (route, query.Count == 0 ? path : $"{path}?{string.Join("&", query)}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+
+    private sealed record Route(string Path, Answer Answer, params string[] Parameters);
+}
