@@ -1,5 +1,6 @@
 using NewsArchive.Web.Api;
 using NewsArchive.Web.Cli;
+using NewsArchive.Web.Feeds;
 using NewsArchive.Web.Hosting;
 using NewsArchive.Web.Pages;
 
@@ -17,6 +18,7 @@ if (BackupCommand.Matches(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArchiveLogging();
 builder.AddArchiveStorage();
+builder.AddArchiveSearch();
 builder.AddCorpusIngestion();
 builder.AddArchiveApi();
 builder.AddArchivePages();
@@ -27,6 +29,8 @@ app.UseRequestLogging(); // outermost, so it logs the status the client finally 
 app.UseArchiveErrorPages();
 app.MapHealthCheck();
 app.MapArticlesApi();
+app.MapSearchApi();
+app.MapSearchExports();
 app.MapArchivePages();
 await app.RunAsync();
 return 0;

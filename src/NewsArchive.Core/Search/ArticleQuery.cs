@@ -1,14 +1,17 @@
+using NewsArchive.Core.Search.Query;
+
 namespace NewsArchive.Core.Search;
 
 public enum ArticleSort
 {
+    Relevance,
     Newest,
     Oldest,
 }
 
 /// <summary>
-/// One request to the archive: filters, order and page. Built only through <see cref="ArticleQueryRequest.Validate"/>,
-/// so every value in it is already known to be sane.
+/// One request to the archive: the parsed query text, filters, order and page. Built through
+/// <see cref="ArticleQueryRequest.Validate"/>, so every value in it is already known to be sane.
 /// </summary>
 public sealed record ArticleQuery(
     IReadOnlyList<string> Outlets,
@@ -23,5 +26,14 @@ public sealed record ArticleQuery(
 
     public static ArticleQuery Newest { get; } = new([], null, null, ArticleSort.Newest, 1, DefaultPageSize);
 
+    /// <summary>What to look for; empty lists the archive by date.</summary>
+    public ParsedQuery Text { get; init; } = ParsedQuery.Empty;
+
     public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>The year whose months are counted: set when the date range is exactly one calendar year.</summary>
+    public int? SingleYear =>
+        From is { } from && To is { } to && from.Start == new DateTime(from.Start.Year, 1, 1) && to.EndExclusive == from.Start.AddYears(1)
+            ? from.Start.Year
+            : null;
 }

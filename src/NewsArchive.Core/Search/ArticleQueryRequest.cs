@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsArchive.Core.Search.Query;
 
 namespace NewsArchive.Core.Search;
 
@@ -7,6 +8,7 @@ namespace NewsArchive.Core.Search;
 /// <see cref="Validate"/> turns them into an <see cref="ArticleQuery"/> or into messages a person can act on.
 /// </summary>
 public sealed record ArticleQueryRequest(
+    string? Q = null,
     IReadOnlyList<string>? Outlet = null,
     string? From = null,
     string? To = null,
@@ -17,9 +19,15 @@ public sealed record ArticleQueryRequest(
     /// <summary>Deeper pages cost a long scan each; nobody reads 10,000 pages one by one.</summary>
     public const int MaxPage = 10_000;
 
-    public ArticleQuery? Validate(out Dictionary<string, string[]> errors)
+    public ArticleQuery? Validate(out Dictionary<string, string[]> errors, AliasList? aliases = null)
     {
         errors = [];
+        var text = QueryParser.Parse(Q, aliases);
+        if (text.Error is { } problem)
+        {
+            errors["q"] = [problem];
+        }
+
         var outlets = (Outlet ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (outlets.Count > 50 || outlets.Any(o => o.Length > 200))
         {
@@ -56,20 +64,23 @@ public sealed record ArticleQueryRequest(
             errors["to"] = [$"The range ends ({t}) before it starts ({f})."];
         }
 
+        // Relevance needs text to be relevant to; without it a list runs newest first.
         ArticleSort? sort = Sort?.Trim().ToLowerInvariant() switch
         {
-            null or "" or "newest" => ArticleSort.Newest,
+            null or "" => text.HasText ? ArticleSort.Relevance : ArticleSort.Newest,
+            "relevance" => text.HasText ? ArticleSort.Relevance : ArticleSort.Newest,
+            "newest" => ArticleSort.Newest,
             "oldest" => ArticleSort.Oldest,
             _ => null,
         };
         if (sort is null)
         {
-            errors["sort"] = [$"'{Shorten(Sort!)}' is not a sort order: use newest or oldest."];
+            errors["sort"] = [$"'{Shorten(Sort!)}' is not a sort order: use relevance, newest or oldest."];
         }
 
         var page = ParseWhole(Page, "page", 1, 1, MaxPage, errors);
         var pageSize = ParseWhole(PageSize, "pageSize", ArticleQuery.DefaultPageSize, 1, ArticleQuery.MaxPageSize, errors);
-        return errors.Count == 0 ? new ArticleQuery(outlets, from, to, sort!.Value, page, pageSize) : null;
+        return errors.Count == 0 ? new ArticleQuery(outlets, from, to, sort!.Value, page, pageSize) { Text = text } : null;
     }
 
     private static int ParseWhole(string? text, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)

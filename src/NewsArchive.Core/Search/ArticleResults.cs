@@ -2,8 +2,41 @@ using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Core.Search;
 
-/// <summary>One page of results with the exact total, so any page, the last included, can be linked.</summary>
-public sealed record ArticleResults(ArticleQuery Query, int Total, IReadOnlyList<ArticleSummary> Items)
+/// <summary>
+/// One page of results with the exact total, so any page, the last included, can be linked; the facet counts over
+/// the same query and the other filters; and what the engine did with the query (aliases added, repairs, a suggestion).
+/// </summary>
+public sealed record ArticleResults(
+    ArticleQuery Query,
+    int Total,
+    int Undated,
+    IReadOnlyList<SearchHit> Items,
+    SearchFacets Facets,
+    string? Suggestion)
 {
     public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
 }
+
+/// <summary>
+/// An article in a result list. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML: the article's text
+/// encoded, with only <c>&lt;mark&gt;</c> added around matched terms. <see cref="Score"/> is BM25 (higher is better)
+/// when the list is ranked by a text query.
+/// </summary>
+public sealed record SearchHit(ArticleSummary Article, string TitleHtml, string SnippetHtml, double? Score);
+
+/// <summary>
+/// Counts that say what a click gives: outlets over the query and the date range (not the outlet filter), years
+/// over the query and the outlet filter (not the date range), months of <see cref="ArticleQuery.SingleYear"/> likewise.
+/// </summary>
+public sealed record SearchFacets(IReadOnlyList<OutletCount> Outlets, IReadOnlyList<PeriodCount> Years, IReadOnlyList<PeriodCount> Months)
+{
+    public static SearchFacets None { get; } = new([], [], []);
+}
+
+public sealed record OutletCount(string Name, string Slug, int Count);
+
+/// <summary>A year (Month 0) or a month of a year, with its count.</summary>
+public sealed record PeriodCount(int Year, int Month, int Count);
+
+/// <summary>All hits of a query up to a limit: the exact total, and the articles as a stream.</summary>
+public sealed record ArticleExport(int Total, IAsyncEnumerable<ArticleSummary> Articles);

@@ -7,4 +7,7 @@ namespace NewsArchive.Core.Search;
 public interface IArticleSearch
 {
     Task<ArticleResults> SearchAsync(ArticleQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The first <paramref name="limit"/> hits of a query, in its order, read as they are written out.</summary>
+    Task<ArticleExport> ExportAsync(ArticleQuery query, int limit, CancellationToken cancellationToken = default);
 }

@@ -1,66 +1,138 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Core.Search;
 
-/// <summary>Answers <see cref="ArticleQuery"/> from the archive database, through the indexes on date and outlet.</summary>
-public sealed class SqliteArticleSearch(ArchiveDbContext db) : IArticleSearch
+/// <summary>
+/// Answers <see cref="ArticleQuery"/> from the archive: FTS5 finds the matching ids (with their BM25 score when the
+/// order is relevance), one pass over them in the <see cref="ArchiveCatalog"/> applies the outlet and date filters,
+/// counts the facets and keeps the requested page; then only that page's rows, snippets and highlights are read.
+/// </summary>
+public sealed class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog catalog) : IArticleSearch
 {
     public async Task<ArticleResults> SearchAsync(ArticleQuery query, CancellationToken cancellationToken = default)
     {
-        var filtered = await FilterAsync(query, cancellationToken);
-        var total = await filtered.CountAsync(cancellationToken);
-        var items = query.Sort == ArticleSort.Newest
-            // Descending, undated articles (NULL) come last by themselves and the (PublishedAt, Id) index serves the order.
-            ? await Summaries(filtered.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id), query.Skip, query.PageSize, cancellationToken)
-            : await OldestFirstAsync(filtered, query, cancellationToken);
-        return new ArticleResults(query, total, items);
+        var pass = await PassAsync(query, cancellationToken);
+        var page = pass.Page();
+        var ids = page.Select(h => h.Id).ToList();
+        var summaries = await SummariesAsync(ids, cancellationToken);
+        var marked = query.Text.FtsExpression is { } fts
+            ? await MarkAsync(fts, ids, cancellationToken)
+            : [];
+
+        var items = page
+            .Where(h => summaries.ContainsKey(h.Id))
+            .Select(h => Hit(summaries[h.Id], marked.GetValueOrDefault(h.Id), query.Sort == ArticleSort.Relevance ? h.Score : null))
+            .ToList();
+        return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), Suggestion: null);
     }
 
-    /// <summary>
-    /// Oldest first, undated last. Ascending order would put NULL first, and sorting on "IS NULL" defeats the index,
-    /// so the dated and the undated articles are read as two ordered runs, one after the other.
-    /// </summary>
-    private static async Task<List<ArticleSummary>> OldestFirstAsync(IQueryable<Article> filtered, ArticleQuery query, CancellationToken cancellationToken)
+    public async Task<ArticleExport> ExportAsync(ArticleQuery query, int limit, CancellationToken cancellationToken = default)
     {
-        var dated = filtered.Where(a => a.PublishedAt != null);
-        var items = await Summaries(dated.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id), query.Skip, query.PageSize, cancellationToken);
-        if (items.Count < query.PageSize && query.From is null && query.To is null)
-        {
-            var datedCount = items.Count > 0 ? query.Skip + items.Count : await dated.CountAsync(cancellationToken);
-            var undated = filtered.Where(a => a.PublishedAt == null).OrderBy(a => a.Id);
-            items.AddRange(await Summaries(undated, Math.Max(0, query.Skip - datedCount), query.PageSize - items.Count, cancellationToken));
-        }
+        var pass = await PassAsync(query with { Page = 1, PageSize = limit }, cancellationToken);
+        return new ArticleExport(pass.Total, Read(pass.Page().Select(h => h.Id).ToList(), cancellationToken));
 
-        return items;
+        // Rows in chunks, in result order, so a large export streams instead of sitting in memory.
+        async IAsyncEnumerable<ArticleSummary> Read(List<int> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var summaries = await SummariesAsync(chunk, token);
+                foreach (var id in chunk.Where(summaries.ContainsKey))
+                {
+                    yield return summaries[id];
+                }
+            }
+        }
     }
 
-    private async Task<IQueryable<Article>> FilterAsync(ArticleQuery query, CancellationToken cancellationToken)
+    private async Task<ResultPass> PassAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
-        IQueryable<Article> articles = db.Articles;
-        if (query.Outlets.Count > 0)
+        var pass = new ResultPass(query, await catalog.CurrentAsync(cancellationToken));
+        if (query.Text.FtsExpression is { } expression)
         {
-            var names = query.Outlets.Select(o => o.ToLowerInvariant()).ToList();
-            var outletIds = await db.Outlets
-                .Where(o => names.Contains(o.Name.ToLower()) || names.Contains(o.Slug))
-                .Select(o => o.Id)
-                .ToListAsync(cancellationToken);
-            articles = articles.Where(a => outletIds.Contains(a.OutletId));
+            await ReadMatchesAsync(expression, ranked: query.Sort == ArticleSort.Relevance, pass, cancellationToken);
+        }
+        else
+        {
+            pass.AddAll();
         }
 
-        if (query.From is { } from)
-        {
-            articles = articles.Where(a => a.PublishedAt >= from.Start);
-        }
-
-        if (query.To is { } to)
-        {
-            articles = articles.Where(a => a.PublishedAt < to.EndExclusive);
-        }
-
-        return articles;
+        return pass;
     }
 
-    private static Task<List<ArticleSummary>> Summaries(IQueryable<Article> ordered, int skip, int take, CancellationToken cancellationToken) =>
-        ordered.Skip(skip).Take(take).Select(ArticleSummary.Projection).ToListAsync(cancellationToken);
+    private Task<Dictionary<int, ArticleSummary>> SummariesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        db.Articles.Where(a => ids.Contains(a.Id)).Select(ArticleSummary.Projection).ToDictionaryAsync(a => a.Id, cancellationToken);
+
+    private async Task ReadMatchesAsync(string expression, bool ranked, ResultPass pass, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(
+            ranked
+                ? $"SELECT rowid, {Fts.Rank} FROM ArticlesFts WHERE ArticlesFts MATCH $match"
+                : "SELECT rowid FROM ArticlesFts WHERE ArticlesFts MATCH $match",
+            cancellationToken);
+        Parameter(command, "$match", expression);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // bm25() is lower for better matches; scores are shown higher-is-better.
+            pass.Add(reader.GetInt32(0), ranked ? -reader.GetDouble(1) : 0);
+        }
+    }
+
+    /// <summary>The title and the best passage of each article on the page, with the matched terms between markers.</summary>
+    private async Task<Dictionary<int, (string Title, string Snippet)>> MarkAsync(string expression, IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        // Summary and body passages both, in one statement; the body's is preferred when it holds a match.
+        await using var command = await CommandAsync(
+            $"""
+            SELECT highlight(ArticlesFts, 0, $open, $close),
+                   snippet(ArticlesFts, 2, $open, $close, '…', {Snippets.Words}),
+                   snippet(ArticlesFts, 1, $open, $close, '…', {Snippets.Words})
+            FROM ArticlesFts WHERE ArticlesFts MATCH $match AND rowid = $id
+            """,
+            cancellationToken);
+        Parameter(command, "$match", expression);
+        Parameter(command, "$open", Snippets.Open);
+        Parameter(command, "$close", Snippets.Close);
+        var id = Parameter(command, "$id", 0);
+        var marked = new Dictionary<int, (string, string)>();
+        foreach (var articleId in ids)
+        {
+            id.Value = articleId;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                var body = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                var summary = reader.IsDBNull(2) ? "" : reader.GetString(2);
+                marked[articleId] = (reader.IsDBNull(0) ? "" : reader.GetString(0), Snippets.HasMark(body) || !Snippets.HasMark(summary) ? body : summary);
+            }
+        }
+
+        return marked;
+    }
+
+    private static SearchHit Hit(ArticleSummary article, (string Title, string Snippet) marked, double? score) =>
+        marked.Title is null
+            ? new SearchHit(article, Snippets.Encode(article.Title), Snippets.Lead(article.Summary), score)
+            : new SearchHit(article, Snippets.ToHtml(marked.Title), Snippets.ToHtml(marked.Snippet), score);
+
+    private async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        // Opened through EF, so the pooled context closes it when the request ends.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
 }

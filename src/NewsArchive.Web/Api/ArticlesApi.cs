@@ -31,20 +31,18 @@ public static class ArticlesApi
         var query = request.Query.ToArticleQueryRequest().Validate(out var errors);
         if (query is null)
         {
-            return Results.ValidationProblem(errors, title: "Some query parameters are not valid.");
+            return Invalid(errors);
         }
 
         var results = await search.SearchAsync(query, cancellationToken);
-        return Results.Ok(new { total = results.Total, page = query.Page, pageSize = query.PageSize, items = results.Items });
+        return Results.Ok(new { total = results.Total, page = query.Page, pageSize = query.PageSize, items = results.Items.Select(hit => hit.Article) });
     }
 
     private static async Task<IResult> GetAsync(string id, ArticleStore store, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var articleId) || articleId < 1)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["id"] = ["An article id is a whole number, e.g. /api/articles/42."] },
-                title: "Some query parameters are not valid.");
+            return Invalid(new Dictionary<string, string[]> { ["id"] = ["An article id is a whole number, e.g. /api/articles/42."] });
         }
 
         if (await store.FindAsync(articleId, cancellationToken) is not { } detail)
@@ -58,4 +56,8 @@ public static class ArticlesApi
         body["paragraphs"] = new JsonArray([.. detail.Paragraphs.Select(p => JsonValue.Create(p))]);
         return Results.Json(body, json.Value.SerializerOptions);
     }
+
+    /// <summary>A 400 that names each bad parameter and says what would be valid.</summary>
+    internal static IResult Invalid(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "Some query parameters are not valid.");
 }

@@ -6,6 +6,7 @@ namespace NewsArchive.Web.Api;
 public static class QueryBinding
 {
     public static ArticleQueryRequest ToArticleQueryRequest(this IQueryCollection query) => new(
+        Q: query["q"],
         Outlet: query["outlet"].OfType<string>().ToList(),
         From: query["from"],
         To: query["to"],

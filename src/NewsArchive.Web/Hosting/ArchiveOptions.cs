@@ -19,11 +19,17 @@ public sealed class ArchiveOptions
     /// <summary>Pick up new, changed and deleted files within seconds while serving.</summary>
     public bool WatchCorpus { get; set; } = true;
 
+    /// <summary>The alias list of query expansion (ISIL, ISIS, Daesh…); empty means the one shipped with the app.</summary>
+    public string AliasesPath { get; set; } = "";
+
     public static ArchiveOptions From(IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
         options.CorpusPath = Path.GetFullPath(options.CorpusPath, contentRoot);
         options.DatabasePath = Path.GetFullPath(options.DatabasePath, contentRoot);
+        options.AliasesPath = options.AliasesPath.Length == 0
+            ? Path.Combine(AppContext.BaseDirectory, "aliases.txt")
+            : Path.GetFullPath(options.AliasesPath, contentRoot);
         return options;
     }
 }

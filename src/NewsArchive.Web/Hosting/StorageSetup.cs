@@ -1,11 +1,10 @@
-using NewsArchive.Core.Search;
 using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Web.Hosting;
 
 public static class StorageSetup
 {
-    /// <summary>The archive file, a pool of read-only contexts for pages and API, and the search seam.</summary>
+    /// <summary>The archive file and a pool of read-only contexts for pages and API.</summary>
     public static IHostApplicationBuilder AddArchiveStorage(this IHostApplicationBuilder builder)
     {
         var options = ArchiveOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
@@ -13,9 +12,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(new ArchiveDatabase(options.DatabasePath));
         builder.Services.AddDbContextPool<ArchiveDbContext>((services, context) =>
             services.GetRequiredService<ArchiveDatabase>().Configure(context, readOnly: true));
-        builder.Services.AddSingleton<ArchiveChanges>();
         builder.Services.AddScoped<ArticleStore>();
-        builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         return builder;
     }
 

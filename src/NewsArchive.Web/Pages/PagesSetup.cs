@@ -8,7 +8,8 @@ public static class PagesSetup
 {
     public static IHostApplicationBuilder AddArchivePages(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        // The home page is the search page without a query: the newest articles, with the same filters and facets.
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Search", ""));
         // Article text is mostly non-ASCII punctuation (’ “ ” …): write it as characters, still HTML-encoded where it matters.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;

@@ -50,7 +50,7 @@ public sealed class PagesTests(ArchiveAppFactory app) : IClassFixture<ArchiveApp
     {
         var client = await app.ReadyClientAsync();
         var home = await client.GetStringAsync("/?outlet=fars-news-agency&sort=newest");
-        var href = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/articles/\\d+)\"").Groups[1].Value;
+        var href = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/articles/\\d+)[?\"]").Groups[1].Value;
 
         var html = await client.GetStringAsync(href);
 
