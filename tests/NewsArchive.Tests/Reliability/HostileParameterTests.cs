@@ -14,26 +14,30 @@ public sealed class HostileParameterTests(ArchiveAppFactory app, ITestOutputHelp
 {
     private const int Seed = 20261121;
     private const int Requests = 4_000;
+    private const string Json = "application/json";
+    private const string Html = "text/html";
+
+    private static readonly string[] Browse = ["q", "outlet", "from", "to", "sort", "page", "pageSize"];
 
     /// <summary>
-    /// Every GET address a client can reach, with the query parameters it reads; {id}-like path segments get hostile
-    /// values too. A new endpoint is one row, e.g. new("/api/search", Answer.Json, "q", "outlet", "from", "to", "sort", "page", "pageSize").
+    /// Every GET address a client can reach, what it answers when all is well, and the query parameters it reads;
+    /// {…} path segments get hostile values too. A new endpoint is one row.
     /// </summary>
     private static readonly Route[] Routes =
     [
-        new("/api/articles", Answer.Json, "outlet", "from", "to", "sort", "page", "pageSize"),
-        new("/api/articles/{id}", Answer.Json),
-        new("/", Answer.Html, "outlet", "from", "to", "sort", "page", "pageSize"),
-        new("/articles/{id}", Answer.Html),
-        new("/status/{code}", Answer.Html),
-        new("/healthz", Answer.Json),
+        new("/api/search", Json, Browse),
+        new("/api/articles", Json, Browse),
+        new("/api/articles/{id}", Json),
+        new("/", Html, Browse),
+        new("/search", Html, Browse),
+        new("/search.csv", "text/csv", Browse),
+        new("/search.json", Json, Browse),
+        new("/search.atom", "application/atom+xml", Browse),
+        new("/articles/{id}", Html),
+        new("/help", Html),
+        new("/status/{code}", Html),
+        new("/healthz", Json),
     ];
-
-    private enum Answer
-    {
-        Json,
-        Html,
-    }
 
     [Fact]
     public async Task Hostile_values_in_every_parameter_never_cause_a_server_error()
@@ -70,11 +74,30 @@ public sealed class HostileParameterTests(ArchiveAppFactory app, ITestOutputHelp
         Assert.True(statuses.GetValueOrDefault(HttpStatusCode.BadRequest) > Requests / 10, "hardly any request was refused: the values are not hostile");
     }
 
+    [Fact]
+    public async Task A_hostile_path_cannot_forge_a_line_in_the_log()
+    {
+        using var archive = TempArchive.WithSeeds();
+        using var server = await WebAppServer.StartAsync(
+            $"--Archive:CorpusPath={archive.Corpus}", $"--Archive:DatabasePath={archive.DatabasePath}", "--Serilog:MinimumLevel:Override:NewsArchive.Requests=Information");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var response = await client.GetAsync("/articles/1%0D%0A[00:00:00 ERR] Forged: the archive is corrupt%0A");
+        for (var attempt = 0; attempt < 50 && !server.Output.Contains("responded 404", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("/articles/1%0D%0A", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Output.Split('\n'), line => line.TrimStart().StartsWith("[00:00:00 ERR] Forged", StringComparison.Ordinal));
+    }
+
     /// <summary>Why the answer is wrong, or null when it is right.</summary>
     private static string? Check(Route route, HttpResponseMessage response, string body)
     {
         var type = response.Content.Headers.ContentType?.MediaType;
-        if ((int)response.StatusCode >= 500 || response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound))
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound))
         {
             return "unexpected status";
         }
@@ -84,25 +107,47 @@ public sealed class HostileParameterTests(ArchiveAppFactory app, ITestOutputHelp
             return "a stack trace or exception reached the client";
         }
 
-        if (type == "text/html")
+        if (type == Html)
         {
-            // A route that does not match (a malformed id) gets the friendly not-found page, for the API too.
-            return !body.Contains("</html>", StringComparison.Ordinal) || !body.Contains("<h1>", StringComparison.Ordinal) ? "not a whole page"
+            // A path that matches no route (a malformed id) gets the friendly not-found page, under /api too.
+            return route.Answer != Html && response.StatusCode != HttpStatusCode.NotFound ? $"a page where {route.Answer} was due"
+                : !body.Contains("</html>", StringComparison.Ordinal) || !body.Contains("<h1>", StringComparison.Ordinal) ? "not a whole page"
                 : LiveMarkup.In(body) is [var live, ..] ? $"live markup: {live}"
                 : null;
         }
 
-        if (route.Answer == Answer.Html)
+        if (response.StatusCode == HttpStatusCode.OK)
         {
-            return $"a page answered {type}";
+            return type != route.Answer ? $"{type} where {route.Answer} was due" : Readable(type, body);
         }
 
-        using var json = JsonDocument.Parse(body);
-        return response.StatusCode == HttpStatusCode.OK ? (type == "application/json" ? null : $"JSON as {type}")
-            : type != "application/problem+json" ? $"an error as {type}, not problem details"
-            : !json.RootElement.TryGetProperty("title", out var title) || string.IsNullOrWhiteSpace(title.GetString()) ? "problem details without a title"
-            : response.StatusCode == HttpStatusCode.BadRequest && !Explains(json.RootElement) ? "a 400 that names no parameter"
+        using var problem = JsonDocument.Parse(body);
+        return type != "application/problem+json" ? $"an error as {type}, not problem details"
+            : !problem.RootElement.TryGetProperty("title", out var title) || string.IsNullOrWhiteSpace(title.GetString()) ? "problem details without a title"
+            : response.StatusCode == HttpStatusCode.BadRequest && !Explains(problem.RootElement) ? "a 400 that names no parameter"
             : null;
+    }
+
+    /// <summary>The body parses as what it claims to be.</summary>
+    private static string? Readable(string type, string body)
+    {
+        try
+        {
+            if (type == Json)
+            {
+                JsonDocument.Parse(body).Dispose();
+            }
+            else if (type.EndsWith("xml", StringComparison.Ordinal))
+            {
+                System.Xml.Linq.XDocument.Parse(body);
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or System.Xml.XmlException)
+        {
+            return $"not valid {type}: {e.Message}";
+        }
     }
 
     /// <summary>A 400 names each bad parameter with a message.</summary>
@@ -140,5 +185,6 @@ public sealed class HostileParameterTests(ArchiveAppFactory app, ITestOutputHelp
 
     private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
 
-    private sealed record Route(string Path, Answer Answer, params string[] Parameters);
+    /// <param name="Answer">The media type of a good answer; errors are problem details, or a page where the answer is one.</param>
+    private sealed record Route(string Path, string Answer, params string[] Parameters);
 }
