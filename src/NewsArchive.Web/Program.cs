@@ -22,15 +22,19 @@ builder.AddArchiveSearch();
 builder.AddCorpusIngestion();
 builder.AddArchiveApi();
 builder.AddArchivePages();
+builder.AddArchiveCompression();
 
 var app = builder.Build();
 await app.MigrateArchiveAsync();
 app.UseRequestLogging(); // outermost, so it logs the status the client finally gets
+app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseArchiveErrorPages();
 app.MapHealthCheck();
 app.MapArticlesApi();
 app.MapSearchApi();
 app.MapSearchExports();
+app.MapOpenSearch();
 app.MapArchivePages();
 await app.RunAsync();
 return 0;

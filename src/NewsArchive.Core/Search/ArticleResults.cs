@@ -40,3 +40,6 @@ public sealed record PeriodCount(int Year, int Month, int Count);
 
 /// <summary>All hits of a query up to a limit: the exact total, and the articles as a stream.</summary>
 public sealed record ArticleExport(int Total, IAsyncEnumerable<ArticleSummary> Articles);
+
+/// <summary>An article's text as HTML, encoded, with only &lt;mark&gt; around the matches of a query.</summary>
+public sealed record MarkedArticle(string TitleHtml, string? SummaryHtml, IReadOnlyList<string> ParagraphsHtml);

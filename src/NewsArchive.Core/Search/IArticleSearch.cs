@@ -1,3 +1,5 @@
+using NewsArchive.Core.Search.Query;
+
 namespace NewsArchive.Core.Search;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace NewsArchive.Core.Search;
 public interface IArticleSearch
 {
     Task<ArticleResults> SearchAsync(ArticleQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>An article's title, summary and paragraphs as HTML with the query's matches marked; null when it does not match.</summary>
+    Task<MarkedArticle?> MarkAsync(int id, ParsedQuery text, CancellationToken cancellationToken = default);
 
     /// <summary>The first <paramref name="limit"/> hits of a query, in its order, read as they are written out.</summary>
     Task<ArticleExport> ExportAsync(ArticleQuery query, int limit, CancellationToken cancellationToken = default);

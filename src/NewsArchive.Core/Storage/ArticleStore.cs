@@ -45,6 +45,28 @@ public sealed class ArticleStore(ArchiveDbContext db)
 {
     private static readonly Func<Article, ArticleSummary> SummaryOf = ArticleSummary.Projection.Compile();
 
+    /// <summary>The articles just before and after this one in its outlet, by publication time; none for an undated one.</summary>
+    public async Task<(ArticleSummary? Previous, ArticleSummary? Next)> OutletNeighboursAsync(ArticleSummary article, CancellationToken cancellationToken = default)
+    {
+        if (article.PublishedAt is not { } date)
+        {
+            return (null, null);
+        }
+
+        // Both walk the (OutletId, PublishedAt, Id) index from this article's place: one row each.
+        var published = date.Value;
+        var outlet = db.Articles.Where(a => a.Outlet.Slug == article.OutletSlug && a.PublishedAt != null);
+        var previous = await outlet
+            .Where(a => a.PublishedAt < published || (a.PublishedAt == published && a.Id < article.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(ArticleSummary.Projection).FirstOrDefaultAsync(cancellationToken);
+        var next = await outlet
+            .Where(a => a.PublishedAt > published || (a.PublishedAt == published && a.Id > article.Id))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(ArticleSummary.Projection).FirstOrDefaultAsync(cancellationToken);
+        return (previous, next);
+    }
+
     public async Task<ArticleDetail?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
         var article = await db.Articles.Include(a => a.Outlet).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);

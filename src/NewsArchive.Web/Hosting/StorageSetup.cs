@@ -4,7 +4,7 @@ namespace NewsArchive.Web.Hosting;
 
 public static class StorageSetup
 {
-    /// <summary>The archive file and a pool of read-only contexts for pages and API.</summary>
+    /// <summary>The archive file, a pool of read-only contexts for pages and API, and the cached archive summary.</summary>
     public static IHostApplicationBuilder AddArchiveStorage(this IHostApplicationBuilder builder)
     {
         var options = ArchiveOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
@@ -12,6 +12,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(new ArchiveDatabase(options.DatabasePath));
         builder.Services.AddDbContextPool<ArchiveDbContext>((services, context) =>
             services.GetRequiredService<ArchiveDatabase>().Configure(context, readOnly: true));
+        builder.Services.AddSingleton<ArchiveSummaryCache>();
         builder.Services.AddScoped<ArticleStore>();
         return builder;
     }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using NewsArchive.Core.Parsing;
+using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Web.Pages;
 
-/// <summary>How pages write dates and links.</summary>
+/// <summary>How pages write dates, counts and links.</summary>
 public static class Display
 {
     /// <summary>"12 November 2014, 15:18", "27 September 2013", or "Undated".</summary>
@@ -16,6 +17,38 @@ public static class Display
     };
 
     public static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+
+    /// <summary>"12 Nov 2014": the day alone, short, for spans and tables.</summary>
+    public static string Day(DateTime date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string DayIso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 article", "26,462 articles".</summary>
+    public static string Count(int count, string noun) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(count == 1 ? "" : "s")}";
+
+    /// <summary>"21 Nov 2026 10:02 UTC" for a time the archive recorded in UTC.</summary>
+    public static string Utc(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string UtcIso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>"12 added, 3 removed", "no changes, 217 files skipped", or the error that ended the run (its first line).</summary>
+    public static string Outcome(IngestionRun run)
+    {
+        if (run.Error is { } error)
+        {
+            return $"failed: {error.Split('\n')[0].Trim()}";
+        }
+
+        var changes = new[] { (run.Added, "added"), (run.Updated, "updated"), (run.Removed, "removed") }
+            .Where(c => c.Item1 > 0)
+            .Select(c => $"{c.Item1.ToString("N0", CultureInfo.InvariantCulture)} {c.Item2}")
+            .DefaultIfEmpty("no changes");
+        var outcome = string.Join(", ", changes);
+        return run.Skipped > 0 ? $"{outcome}, {Count(run.Skipped, "file")} skipped" : outcome;
+    }
+
+    public static string OutletPath(string slug) => "/outlets/" + Uri.EscapeDataString(slug);
 
     /// <summary>The current URL with one query value replaced: every state of a list is a link.</summary>
     public static string With(HttpRequest request, string key, string value) => Link(request, request.Path, (key, [value]));

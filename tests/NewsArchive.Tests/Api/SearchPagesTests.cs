@@ -81,6 +81,41 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     }
 
     [Fact]
+    public async Task An_article_reached_from_a_search_marks_the_terms_and_leads_through_the_results()
+    {
+        var results = await GetAsync("/search?q=cooperation&sort=oldest&pageSize=2");
+        var links = System.Text.RegularExpressions.Regex.Matches(results, "<h2><a href=\"(/articles/(\\d+)[^\"]*)\"").Select(m => (Url: WebUtility.HtmlDecode(m.Groups[1].Value), Id: m.Groups[2].Value)).ToList();
+        Assert.Equal(2, links.Count);
+
+        var second = await GetAsync(links[1].Url);
+        Assert.Contains("<mark>cooperation</mark>", second, StringComparison.Ordinal);
+        Assert.Contains("Result 2 of 5 for <strong>cooperation</strong>", second, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/search?q=cooperation&amp;sort=oldest&amp;pageSize=2#hit-{links[1].Id}\">Back to results", second, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/articles/{links[0].Id}?q=cooperation&amp;sort=oldest&amp;pageSize=2&amp;page=1\" rel=\"prev\">Previous result", second, StringComparison.Ordinal);
+        // The next hit is the first of page 2.
+        Assert.Matches("href=\"/articles/\\d+\\?q=cooperation&amp;sort=oldest&amp;pageSize=2&amp;page=2\" rel=\"next\">Next result", second);
+
+        var plain = await GetAsync($"/articles/{links[1].Id}");
+        Assert.DoesNotContain("<mark>", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("Back to results", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_links_to_its_outlet_and_its_neighbours_there()
+    {
+        var html = await GetAsync("/search?outlet=fars-news-agency&from=2014");
+        var url = System.Text.RegularExpressions.Regex.Match(html, "<h2><a href=\"(/articles/\\d+)").Groups[1].Value;
+        var article = await GetAsync(url);
+
+        Assert.Contains("href=\"/outlets/fars-news-agency\">Fars News Agency</a>", article, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"description\" content=\"Fars News Agency, 12 November 2014, 15:18:", article, StringComparison.Ordinal);
+        // The other Fars seed is undated, so this one has no dated neighbour in its outlet.
+        Assert.DoesNotContain("Earlier in Fars", article, StringComparison.Ordinal);
+        var rasa = await GetAsync(System.Text.RegularExpressions.Regex.Match(await GetAsync("/search?outlet=rasa-news-agency&from=2016"), "<h2><a href=\"(/articles/\\d+)").Groups[1].Value);
+        Assert.DoesNotContain("Later in Rasa", rasa, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_help_page_examples_run_against_the_archive()
     {
         var help = await GetAsync("/help");

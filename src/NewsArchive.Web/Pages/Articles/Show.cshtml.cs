@@ -1,27 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Web.Pages.Articles;
 
-public sealed class ShowModel(ArticleStore store) : PageModel
+public sealed class ShowModel(ArticleViews views) : PageModel
 {
-    public ArticleDetail Article { get; private set; } = null!;
-
-    /// <summary>Only web links are shown as links: a scraped "javascript:" URL must never become one.</summary>
-    public Uri? SourceLink { get; private set; }
+    public ArticleView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(id, cancellationToken) is not { } article)
+        if (await views.LoadAsync(id, Request.Query, cancellationToken) is not { } view)
         {
             return NotFound();
         }
 
-        Article = article;
-        SourceLink = Uri.TryCreate(article.Article.SourceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : null;
+        View = view;
         return Page();
     }
 }
