@@ -17,6 +17,16 @@ public sealed partial class WebAppServer : IDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The server process's resident memory now.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     /// <summary>The console log so far.</summary>
     public string Output
     {

@@ -24,8 +24,8 @@ internal sealed class CorpusIngestionService(
         var ingest = new IngestOptions(options.CorpusPath, options.DefaultOutlet);
         if (!Directory.Exists(ingest.CorpusPath))
         {
-            logger.LogError("The corpus folder {Folder} does not exist: nothing to ingest. Set Archive:CorpusPath.", ingest.CorpusPath);
-            status.Finished(DateTime.UtcNow, null, $"corpus folder {ingest.CorpusPath} does not exist");
+            // A failed run on record (log, footer, /healthz), and nothing to watch. Set Archive:CorpusPath.
+            await RunAsync(() => ingestor.IngestFolder(ingest, cancellationToken: stoppingToken));
             return;
         }
 
@@ -59,19 +59,18 @@ internal sealed class CorpusIngestionService(
     /// <summary>Runs one ingestion off the request threads; a failure is logged and reported, never fatal to the app.</summary>
     private async Task RunAsync(Func<IngestReport> ingestion)
     {
-        var started = DateTime.UtcNow;
         try
         {
-            status.Finished(started, await Task.Run(ingestion), null);
+            status.Finished(await Task.Run(ingestion), null);
         }
         catch (OperationCanceledException)
         {
-            status.Finished(started, null, "cancelled");
+            status.Finished(null, "cancelled");
         }
         catch (Exception e)
         {
             logger.LogError(e, "Ingestion of {Folder} failed", options.CorpusPath);
-            status.Finished(started, null, e.Message);
+            status.Finished(null, e.Message);
         }
     }
 

@@ -8,8 +8,9 @@ public static class HealthEndpoint
 {
     /// <summary>
     /// GET /healthz for monitors and load balancers: whether the database answers, how many articles it holds, and
-    /// the last ingestion's result. 200 while the archive can serve (an ingestion error makes it "degraded", not
-    /// down: the articles already stored are still served); 503 when the database does not answer.
+    /// the last finished ingestion run as the footer shows it (the app's own runs and the ingest verb's). 200 while the
+    /// archive can serve, "degraded" when that run failed (the stored articles are still served); 503 when the database
+    /// does not answer.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthCheck(this IEndpointRouteBuilder app)
     {
@@ -17,38 +18,37 @@ public static class HealthEndpoint
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(
-        ArchiveDbContext db, IngestionStatus ingestion, HttpResponse response, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(ArchiveDbContext db, HttpResponse response, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         int? articles = null;
+        IngestionRun? run = null;
         try
         {
             articles = await db.Articles.CountAsync(cancellationToken);
+            run = await db.IngestionRuns.Where(r => r.FinishedAt != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         }
         catch (DbException e)
         {
             loggers.CreateLogger("NewsArchive.Health").LogError(e, "Health check: the archive database does not answer");
         }
 
-        // A failed run's counts are unknown: the previous run's would mislead.
-        var report = ingestion.LastError is null ? ingestion.LastReport : null;
-        var status = articles is null ? "unavailable" : ingestion.LastError is null ? "ok" : "degraded";
         response.Headers.CacheControl = "no-store";
         return Results.Json(
             new
             {
-                status,
+                status = articles is null ? "unavailable" : run?.Error is null ? "ok" : "degraded",
                 database = articles is null ? "error" : "ok",
                 articles,
-                lastIngestion = ingestion.LastFinishedAt is null ? null : new
+                lastIngestion = run is null ? null : new
                 {
-                    startedAt = ingestion.LastStartedAt,
-                    finishedAt = ingestion.LastFinishedAt,
-                    added = report?.Added,
-                    updated = report?.Updated,
-                    removed = report?.Removed,
-                    skipped = report?.Skipped.Count,
-                    error = ingestion.LastError,
+                    // Stored as UTC without a kind: say so, or it reads as local time.
+                    startedAt = DateTime.SpecifyKind(run.StartedAt, DateTimeKind.Utc),
+                    finishedAt = DateTime.SpecifyKind(run.FinishedAt!.Value, DateTimeKind.Utc),
+                    added = run.Added,
+                    updated = run.Updated,
+                    removed = run.Removed,
+                    skipped = run.Skipped,
+                    error = run.Error,
                 },
             },
             statusCode: articles is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);

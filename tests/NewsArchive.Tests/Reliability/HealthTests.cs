@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using NewsArchive.Tests.Api;
 
 namespace NewsArchive.Tests.Reliability;
 
-/// <summary>GET /healthz, and ingestion errors where an operator looks: the health check and the log.</summary>
+/// <summary>GET /healthz, and ingestion errors where an operator looks: the health check, the footer and the log.</summary>
 public sealed class HealthTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Health)> HealthAsync(HttpClient client)
@@ -37,6 +38,20 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task A_corpus_folder_missing_at_start_is_a_failed_run_on_record()
+    {
+        using var app = new ArchiveAppFactory();
+        Directory.Delete(app.Archive.Corpus, recursive: true);
+        var client = await app.ReadyClientAsync();
+
+        var (status, health) = await HealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("degraded", 0), (health.GetProperty("status").GetString(), health.GetProperty("articles").GetInt32()));
+        Assert.Equal($"The corpus folder {app.Archive.Corpus} does not exist.", health.GetProperty("lastIngestion").GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Healthz_answers_503_when_the_database_does_not()
     {
         using var app = new ArchiveAppFactory();
@@ -57,7 +72,7 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task Ingestion_errors_show_in_the_log_and_in_healthz_and_the_archive_keeps_serving()
+    public async Task Ingestion_errors_show_in_the_log_healthz_and_footer_and_the_archive_keeps_serving()
     {
         using var archive = TempArchive.WithSeeds();
         archive.Write("broken.txt", "");
@@ -72,8 +87,15 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("does not exist", failed.GetProperty("lastIngestion").GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Null(Count(failed, "added"));
         Assert.Equal(5, failed.GetProperty("articles").GetInt32());
+        var footer = "";
+        for (var attempt = 0; attempt < 50 && !footer.Contains("failed:", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100); // the footer's summary is read again at most every two seconds
+            footer = Regex.Match(await client.GetStringAsync("/"), "<p class=\"last-run\">.*?</p>", RegexOptions.Singleline).Value;
+        }
+
+        Assert.Contains($"failed: The corpus folder {archive.Corpus} does not exist.", footer, StringComparison.Ordinal);
         Assert.Contains("Skipped broken.txt: empty file", server.Output, StringComparison.Ordinal);
         Assert.Contains($"Ingestion of {archive.Corpus} failed", server.Output, StringComparison.Ordinal);
     }
