@@ -12,7 +12,7 @@ namespace NewsArchive.Tests.Reliability;
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int Articles = 2_000;
-    private const int Requests = 3_000;
+    private const int Requests = 2_000;
     private const int Connections = 32;
 
     private static readonly string[] Words = ["oil", "bank", "trade", "prices", "shares", "dollar", "wheat", "company", "\"oil prices\"", "bank*", "oil OR gas", "title:trade", "-oil trade", "opec"];
