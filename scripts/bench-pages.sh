@@ -23,7 +23,7 @@ export Serilog__MinimumLevel__Default=Warning
 db="$work/archive.db"
 dotnet "$APP" ingest "$corpus" --db "$db" > "$work/ingest.log"
 
-# A corpus folder that does not exist: the app serves the database as it is and never writes to it.
+# A corpus folder that does not exist: the app serves the database as it is; it writes only the record of that failed run.
 port=$((20000 + RANDOM % 20000))
 base="http://127.0.0.1:$port"
 # From the web project's folder, as under dotnet run, so wwwroot is found (asp-append-version reads the files).

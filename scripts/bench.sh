@@ -41,8 +41,8 @@ export Serilog__MinimumLevel__Default=Warning
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 # Nearest-rank percentile P (0-1) of the numbers on stdin, as the bench tool and the anchors compute it.
 pct() { sort -g | awk -v p="$1" '{a[NR]=$1} END {r=p*NR; r=(r==int(r))?r:int(r)+1; print a[r<1?1:r]}'; }
-# A key=value field of a summary line (the bench tool's, or bench-load.lua's for wrk).
-field() { grep '^summary:' "$1" | grep -oE "(^| )$2=[^ ]+" | head -1 | cut -d= -f2; }
+# A key=value field of the summary line of the bench tool ("summary: ...") or of load-mix.lua under wrk ("result ...").
+field() { grep -E '^(summary:|result) ' "$1" | grep -oE " $2=[^ ]+" | head -1 | cut -d= -f2; }
 ms() { printf '%.2f' "$1"; }
 rss_mb() { awk -v k="$1:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$app_pid/status"; }
 warm_corpus() { find "$corpus" -type f -print0 | xargs -0 cat > /dev/null; }
@@ -94,7 +94,7 @@ rss_single=$(rss_mb VmRSS)
 dotnet "$bench" paths "$queries" > "$work/paths"
 for clients in 16 64; do
   threads=$(( $(nproc) < clients ? $(nproc) : clients ))
-  wrk -t"$threads" -c"$clients" -d"${load_seconds}s" --timeout 30s -s "$here/scripts/bench-load.lua" "$url" -- "$work/paths" \
+  wrk -t"$threads" -c"$clients" -d"${load_seconds}s" --timeout 30s -s "$here/scripts/load-mix.lua" "$url" -- "$work/paths" \
     | tee "$work/load$clients.out"
 done
 rss_load=$(rss_mb VmRSS)
@@ -143,7 +143,7 @@ lucene_rate=$(index_rate "$work/lucene-index.json")
 anchor_rate=$(index_rate "$work/fts5-anchor-index.json")
 load_row() {
   local f="$work/load$1.out"
-  echo "| API, $1 connections (wrk, ${load_seconds} s): req/s; p50 / p95 / p99 ms; failed | $(field "$f" rps); $(ms "$(field "$f" p50_ms)") / $(ms "$(field "$f" p95_ms)") / $(ms "$(field "$f" p99_ms)"); $(field "$f" failed) |"
+  echo "| API, $1 connections (wrk, ${load_seconds} s): req/s; p50 / p95 / p99 ms; non-2xx + socket errors | $(field "$f" rps); $(ms "$(field "$f" p50)") / $(ms "$(field "$f" p95)") / $(ms "$(field "$f" p99)"); $(( $(field "$f" non2xx) + $(field "$f" socket_errors) )) |"
 }
 api_queries=$(field "$work/api.out" queries)
 fts_queries=$(field "$work/fts.out" queries)

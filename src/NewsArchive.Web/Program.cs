@@ -4,10 +4,15 @@ using NewsArchive.Web.Feeds;
 using NewsArchive.Web.Hosting;
 using NewsArchive.Web.Pages;
 
-// `NewsArchive.Web ingest <folder>` ingests and exits; anything else starts the web app.
+// `NewsArchive.Web ingest <folder>` ingests and exits, `backup <file>` copies the archive; anything else starts the web app.
 if (IngestCommand.Matches(args))
 {
     return await IngestCommand.RunAsync(args);
+}
+
+if (BackupCommand.Matches(args))
+{
+    return await BackupCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +30,7 @@ app.UseRequestLogging(); // outermost, so it logs the status the client finally 
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseArchiveErrorPages();
+app.MapHealthCheck();
 app.MapArticlesApi();
 app.MapSearchApi();
 app.MapSearchExports();

@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsArchive.Core.Ingestion;
+using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Tests;
@@ -77,14 +80,41 @@ public sealed class TempArchive : IDisposable
         return values;
     }
 
-    /// <summary>SQLite's own check of the file, FTS5's check of the index against the content, and a row-for-row match.</summary>
-    public void AssertConsistent()
+    /// <summary>
+    /// Until a child ingestion into this archive has committed more than <paramref name="storedBefore"/> articles, or
+    /// has ended: acting on it earlier would test only its start-up.
+    /// </summary>
+    public async Task WaitForProgressAsync(System.Diagnostics.Process ingestion, long storedBefore)
     {
-        Assert.Equal("ok", Scalar<string>("PRAGMA integrity_check"));
-        // Throws (SQLITE_CORRUPT_VTAB) when the index and the Articles table disagree.
-        Scalar<long>("INSERT INTO ArticlesFts(ArticlesFts, rank) VALUES ('integrity-check', 1); SELECT 1");
-        Assert.Equal(Scalar<long>("SELECT count(*) FROM Articles"), Scalar<long>("SELECT count(*) FROM ArticlesFts_docsize"));
-        Assert.Equal(0, Scalar<long>("SELECT count(*) FROM ArticlesFts_docsize d WHERE NOT EXISTS (SELECT 1 FROM Articles a WHERE a.Id = d.id)"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!ingestion.HasExited && DateTime.UtcNow < deadline
+            && (!File.Exists(DatabasePath) || Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == 0
+                || Scalar<long>("SELECT count(*) FROM Articles") <= storedBefore))
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>SQLite's own check of the file, FTS5's check of the index against the content, and a row-for-row match.</summary>
+    public void AssertConsistent() => Assert.Empty(Database.CheckIntegrity());
+
+    /// <summary>
+    /// Every stored article is exactly what the parser makes of its file as it is now (hash and every field):
+    /// no half-written or stale row. Of this archive's database, or of another one (a backup) of the same corpus.
+    /// </summary>
+    public void AssertArticlesMatchFiles(ArchiveDatabase? database = null)
+    {
+        using var context = (database ?? Database).CreateContext(readOnly: true);
+        foreach (var stored in context.Articles.Include(a => a.Outlet).AsEnumerable())
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(Corpus, stored.RelativePath));
+            var parsed = ArticleParser.Parse(bytes, ParseOptions.Default).Article;
+            Assert.True(parsed is not null, $"{stored.RelativePath} is stored but is no article");
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.ContentHash);
+            Assert.Equal(
+                (parsed.Title, parsed.TitleDerived, parsed.Outlet, parsed.PublishedAt, parsed.Dateline, parsed.SourceId, parsed.SourceUrl, parsed.Site, parsed.Summary, parsed.Body),
+                (stored.Title, stored.TitleDerived, stored.Outlet.Name, stored.Published, stored.Dateline, stored.SourceId, stored.SourceUrl, stored.Site, stored.Summary, stored.Body));
+        }
     }
 
     /// <summary>Ids of the articles whose indexed text matches an FTS5 expression (test-controlled, never user text).</summary>

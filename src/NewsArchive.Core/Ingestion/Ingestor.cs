@@ -18,13 +18,17 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
     /// <summary>The whole folder: every file compared with what the archive holds.</summary>
     public IngestReport IngestFolder(IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var scanner = OpenCorpus(options);
-        return Run(scanner, writer =>
+        return Run(options, (writer, scanner) =>
         {
             var stored = writer.LoadStoredFiles();
             var files = scanner.Scan().ToList();
             var work = files.Select(file => (file, stored.GetValueOrDefault(file.RelativePath)));
             var report = Process(writer, scanner, options, work, files.Count, progress, cancellationToken);
+            foreach (var (path, reason) in scanner.PassedOver)
+            {
+                report.Skipped.Add(new SkippedFile(path, reason));
+                logger.LogInformation("Passed over {File}: {Reason}", path, reason);
+            }
 
             foreach (var file in files)
             {
@@ -45,8 +49,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
     /// <summary>Just these files (from the folder watcher): each is added, updated or, when gone, removed.</summary>
     public IngestReport IngestPaths(IngestOptions options, IEnumerable<string> relativePaths, CancellationToken cancellationToken = default)
     {
-        var scanner = OpenCorpus(options);
-        return Run(scanner, writer =>
+        return Run(options, (writer, scanner) =>
         {
             var present = new List<(CorpusFile, StoredFile?)>();
             var gone = new List<(string, StoredFile)>();
@@ -80,23 +83,25 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         logger.LogInformation("Removed {File}: the file is gone", path);
     }
 
-    private static CorpusScanner OpenCorpus(IngestOptions options) =>
-        Directory.Exists(options.CorpusPath)
-            ? new CorpusScanner(options.CorpusPath)
-            : throw new DirectoryNotFoundException($"The corpus folder {Path.GetFullPath(options.CorpusPath)} does not exist.");
+    private static CorpusScanner OpenCorpus(string folder) =>
+        Directory.Exists(folder)
+            ? new CorpusScanner(folder)
+            : throw new DirectoryNotFoundException($"The corpus folder {folder} does not exist.");
 
     private static bool IsUnder(string path, string folder) =>
         folder == "." || path.StartsWith(folder + "/", StringComparison.Ordinal);
 
-    private IngestReport Run(CorpusScanner scanner, Func<ArticleWriter, IngestReport> body)
+    private IngestReport Run(IngestOptions options, Func<ArticleWriter, CorpusScanner, IngestReport> body)
     {
         var clock = Stopwatch.StartNew();
+        var folder = Path.GetFullPath(options.CorpusPath);
         using var writer = new ArticleWriter(database);
-        var runId = writer.StartRun(scanner.Root);
+        var runId = writer.StartRun(folder);
         IngestReport? report = null;
         try
         {
-            report = body(writer);
+            // Inside the run: a missing folder is a failed run on record (footer, /healthz), not only an exception.
+            report = body(writer, OpenCorpus(folder));
             if (report.Removed > 0)
             {
                 writer.DeleteEmptyOutlets();
@@ -105,7 +110,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
             report.Elapsed = clock.Elapsed;
             writer.FinishRun(runId, report, error: null);
             logger.LogInformation("Ingested {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Skipped} skipped in {Seconds:0.0} s",
-                scanner.Root, report.Added, report.Updated, report.Unchanged, report.Removed, report.Skipped.Count, clock.Elapsed.TotalSeconds);
+                folder, report.Added, report.Updated, report.Unchanged, report.Removed, report.Skipped.Count, clock.Elapsed.TotalSeconds);
             return report;
         }
         catch (Exception e)
@@ -169,6 +174,12 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         if (stored is not null && stored.Size == file.Size && stored.ModifiedTicks == file.ModifiedTicks)
         {
             return new PreparedFile(file, stored, FileAction.Unchanged);
+        }
+
+        // Not opened at all: a named pipe or a device also reports 0 bytes, and opening one would block the run forever.
+        if (file.Size == 0)
+        {
+            return PreparedFile.Skip(file, "empty file: 0 bytes, or not a regular file (a pipe, a device)");
         }
 
         if (file.Size > maxBytes)

@@ -170,8 +170,12 @@ internal sealed partial class ArticleReader(IReadOnlyList<string> lines, List<st
                 }
 
                 break;
-            case HeaderRole.Url:
+            case HeaderRole.Url when Boilerplate.IsUrl(header.Value):
                 sourceUrl ??= header.Value;
+                break;
+            case HeaderRole.Url:
+                // Only web addresses: a "javascript:" or "file:" value must never reach a page or an API client as a link.
+                warnings.Add($"not a web address: '{header.Value}'");
                 break;
             case HeaderRole.SourceId:
                 sourceId ??= IdToken().Match(header.Value) is { Success: true } id ? id.Value : null;

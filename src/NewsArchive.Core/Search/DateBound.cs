@@ -15,7 +15,8 @@ public readonly record struct DateBound(DateTime Start, DateTime EndExclusive, s
         bound = default;
         text = text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > 10
-            || !DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            || !DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || start.Year == DateTime.MaxValue.Year) // no DateTime holds the end of year 9999
         {
             return false;
         }

@@ -13,7 +13,7 @@ public sealed record Suggestions(string Query, IReadOnlyList<OutletCount> Outlet
 /// finds "Iran's President Rouhani slams US ... nuclear deal"). It runs per keystroke, so its work is bounded:
 /// outlets come from memory, headlines from one FTS5 query on a prefix of at least two letters.
 /// </summary>
-public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics statistics)
+public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics statistics, ArchiveSummaryCache summaries)
 {
     public const int MaxQueryLength = 200;
 
@@ -37,7 +37,8 @@ public sealed class TypeaheadSuggester(ArchiveDbContext db, ArchiveStatistics st
     /// <summary>Name or slug starting with the text first, then a later word of the name starting with it; the largest first.</summary>
     private async Task<IReadOnlyList<OutletCount>> OutletsAsync(string folded, CancellationToken cancellationToken) =>
         [
-            .. (await statistics.OutletsAsync(cancellationToken))
+            .. (await summaries.GetAsync(cancellationToken)).Outlets
+                .Select(outlet => new OutletCount(outlet.Name, outlet.Slug, outlet.Articles))
                 .Select(outlet => (Outlet: outlet, Rank: Rank(outlet, folded)))
                 .Where(match => match.Rank >= 0)
                 .OrderBy(match => match.Rank)

@@ -101,7 +101,7 @@ public static class SearchExports
         await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
         await writer.WriteStartDocumentAsync();
         writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-        writer.WriteElementString("title", query.Text.HasText ? $"NewsArchive: {query.Text.Text}" : "NewsArchive: newest articles");
+        writer.WriteElementString("title", query.Text.HasText ? $"NewsArchive: {XmlText(query.Text.Text)}" : "NewsArchive: newest articles");
         writer.WriteElementString("id", page);
         writer.WriteElementString("updated", Atom(updated));
         Link(writer, "self", self, "application/atom+xml");
@@ -158,6 +158,28 @@ public static class SearchExports
         writer.WriteAttributeString("type", type);
         writer.WriteAttributeString("href", href);
         writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The query as typed, without the characters XML forbids (controls): the writer throws on one, and the feed would
+    /// break off half-written. Stored text needs no such care: ingestion already drops controls.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i++, 2);
+            }
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>Dates are stored as printed, without offset; the feed states them as UTC, as Atom requires an offset.</summary>

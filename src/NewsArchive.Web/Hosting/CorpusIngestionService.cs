@@ -24,8 +24,8 @@ internal sealed class CorpusIngestionService(
         var ingest = new IngestOptions(options.CorpusPath, options.DefaultOutlet);
         if (!Directory.Exists(ingest.CorpusPath))
         {
-            logger.LogError("The corpus folder {Folder} does not exist: nothing to ingest. Set Archive:CorpusPath.", ingest.CorpusPath);
-            status.Finished(null, $"corpus folder {ingest.CorpusPath} does not exist");
+            // A failed run on record (log, footer, /healthz), and nothing to watch. Set Archive:CorpusPath.
+            await RunAsync(() => ingestor.IngestFolder(ingest, cancellationToken: stoppingToken));
             return;
         }
 

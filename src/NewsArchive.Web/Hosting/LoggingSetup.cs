@@ -27,8 +27,9 @@ public static class LoggingSetup
             }
             finally
             {
+                // The path as sent, still escaped: a decoded %0A in it would start a forged log line.
                 logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    context.Request.Method, context.Request.Path.ToUriComponent(), context.Response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         });
     }

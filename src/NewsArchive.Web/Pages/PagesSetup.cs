@@ -31,7 +31,8 @@ public static class PagesSetup
     public static WebApplication MapArchivePages(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = CacheControl(file.Context.Request) });
-        app.MapRazorPages();
+        // Pages only read: any other method is refused with 405 before a page runs.
+        app.MapRazorPages().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 

@@ -92,6 +92,7 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [InlineData("from=2014-13", "from")]
     [InlineData("from=yesterday", "from")]
     [InlineData("to=2014-02-30", "to")]
+    [InlineData("to=9999-12-31", "to")]
     [InlineData("from=2016&to=2014", "to")]
     [InlineData("sort=random", "sort")]
     public async Task Bad_parameters_answer_400_with_problem_details_naming_the_parameter(string query, string parameter)

@@ -1,25 +1,16 @@
+using Xunit.Abstractions;
+
 namespace NewsArchive.Tests.Ingestion;
 
 /// <summary>
 /// SIGKILL an ingestion at random moments: each time the database must be whole (SQLite and FTS5 checks pass,
-/// article and index entry in step), and a final clean run must end with exactly what an uninterrupted run makes.
+/// article and index entry in step, every stored article exactly its file's), and a final clean run must end with
+/// exactly what an uninterrupted run makes.
 /// </summary>
-public sealed class KillTests
+public sealed class KillTests(ITestOutputHelper output)
 {
     private const int Files = 4_000;
-    private const int Kills = 5;
-
-    /// <summary>Until the child has committed something new (or finished): a kill before that would test only start-up.</summary>
-    private static async Task WaitForProgressAsync(TempArchive archive, System.Diagnostics.Process process, long storedBefore)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!process.HasExited && DateTime.UtcNow < deadline
-            && (!File.Exists(archive.DatabasePath) || archive.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == 0
-                || archive.Scalar<long>("SELECT count(*) FROM Articles") <= storedBefore))
-        {
-            await Task.Delay(20);
-        }
-    }
+    private const int Kills = 10;
 
     [Fact]
     public async Task Killed_ingestion_leaves_a_consistent_archive_and_the_next_run_finishes_the_job()
@@ -43,22 +34,25 @@ public sealed class KillTests
             // Small batches: many commits, so a kill can land before, inside or between any of them.
             using (var process = WebAppProcess.Start("ingest", archive.Corpus, "--db", archive.DatabasePath, "--batch", "50"))
             {
-                await WaitForProgressAsync(archive, process, stored);
+                await archive.WaitForProgressAsync(process, stored);
                 await Task.Delay(random.Next(0, 300));
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
 
             archive.AssertConsistent();
+            archive.AssertArticlesMatchFiles();
             stored = archive.Scalar<long>("SELECT count(*) FROM Articles");
             partial += stored > 0 && stored < expected.Added ? 1 : 0;
+            output.WriteLine($"kill {kill + 1}: {stored} of {expected.Added} articles stored, consistent");
         }
 
-        var (exitCode, output) = await WebAppProcess.RunAsync("ingest", archive.Corpus, "--db", archive.DatabasePath);
+        var (exitCode, printed) = await WebAppProcess.RunAsync("ingest", archive.Corpus, "--db", archive.DatabasePath);
 
-        Assert.True(exitCode == 0, output);
+        Assert.True(exitCode == 0, printed);
         Assert.True(partial > 0, "no kill landed in the middle of a run: the test proved nothing (make the corpus larger)");
         archive.AssertConsistent();
+        archive.AssertArticlesMatchFiles();
         const string content = "SELECT RelativePath || '|' || ContentHash || '|' || Title || '|' || length(Body) FROM Articles ORDER BY RelativePath";
         Assert.Equal(reference.Column(content), archive.Column(content));
     }

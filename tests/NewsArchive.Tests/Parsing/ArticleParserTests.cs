@@ -246,6 +246,18 @@ public class ArticleParserTests
         Assert.DoesNotContain("example.org", atEnd.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("www.example.org/a/1")]
+    public void A_url_header_that_is_no_web_address_is_dropped_with_a_warning(string url)
+    {
+        var article = Parse($"Dam talks resume\nURL: {url}\n\n{Body}");
+
+        Assert.Null(article.SourceUrl);
+        Assert.Contains($"not a web address: '{url}'", article.Warnings);
+    }
+
     [Fact]
     public void A_headline_printed_twice_is_one_title()
     {

@@ -25,10 +25,13 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
 
     public ArchiveStatistics Statistics => statistics ??= new ArchiveStatistics(Archive.Database, Changes);
 
+    public ArchiveSummaryCache Summaries => summaries ??= new ArchiveSummaryCache(Archive.Database, Changes);
+
     public AliasList Aliases { get; } = AliasList.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "aliases.txt")));
 
     private ArchiveChanges? changes;
     private ArchiveStatistics? statistics;
+    private ArchiveSummaryCache? summaries;
 
     /// <summary>The folder to ingest; the archive's own temp corpus unless a subclass names another.</summary>
     protected virtual string CorpusFolder => Archive.Corpus;
@@ -62,6 +65,7 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
         if (disposing)
         {
             Catalog.Dispose();
+            summaries?.Dispose();
             changes?.Dispose();
             Archive.Dispose();
         }

@@ -9,7 +9,7 @@ public sealed class TypeaheadSuggesterTests(CorporaArchive corpora)
     private async Task<Suggestions> SuggestAsync(string query)
     {
         await using var db = corpora.Read();
-        return await new TypeaheadSuggester(db, corpora.Statistics).SuggestAsync(query, CancellationToken.None);
+        return await new TypeaheadSuggester(db, corpora.Statistics, corpora.Summaries).SuggestAsync(query, CancellationToken.None);
     }
 
     [Theory]
