@@ -132,32 +132,37 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
     }
 
     /// <summary>The title and the best passage of each article on the page, with the matched terms between markers.</summary>
-    private async Task<Dictionary<int, (string Title, string Snippet)>> MarkAsync(string expression, IEnumerable<int> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, (string Title, string Snippet)>> MarkAsync(string expression, List<int> ids, CancellationToken cancellationToken)
     {
-        // Summary and body passages both, in one statement; the body's is preferred when it holds a match.
+        var marked = new Dictionary<int, (string, string)>();
+        if (ids.Count == 0)
+        {
+            return marked;
+        }
+
+        // One statement for the whole page: the MATCH is evaluated once, walking only the page's rowid range, and the
+        // unindexable "+rowid IN" keeps the page's own rows. (A statement per hit re-evaluated a prefix or an alias
+        // group twenty times: econom* 21.9 ms against 0.7 ms.) Summary and body passages both; the body's is
+        // preferred when it holds a match. The ids are the engine's own integers, never user text.
         await using var command = await CommandAsync(
             $"""
-            SELECT highlight(ArticlesFts, 0, $open, $close),
+            SELECT rowid,
+                   highlight(ArticlesFts, 0, $open, $close),
                    snippet(ArticlesFts, 2, $open, $close, '…', {Snippets.Words}),
                    snippet(ArticlesFts, 1, $open, $close, '…', {Snippets.Words})
-            FROM ArticlesFts WHERE ArticlesFts MATCH $match AND rowid = $id
+            FROM ArticlesFts
+            WHERE ArticlesFts MATCH $match AND rowid BETWEEN {ids.Min()} AND {ids.Max()} AND +rowid IN ({string.Join(',', ids)})
             """,
             cancellationToken);
         Parameter(command, "$match", expression);
         Parameter(command, "$open", Snippets.Open);
         Parameter(command, "$close", Snippets.Close);
-        var id = Parameter(command, "$id", 0);
-        var marked = new Dictionary<int, (string, string)>();
-        foreach (var articleId in ids)
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            id.Value = articleId;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                var body = reader.IsDBNull(1) ? "" : reader.GetString(1);
-                var summary = reader.IsDBNull(2) ? "" : reader.GetString(2);
-                marked[articleId] = (reader.IsDBNull(0) ? "" : reader.GetString(0), Snippets.HasMark(body) || !Snippets.HasMark(summary) ? body : summary);
-            }
+            var body = reader.IsDBNull(2) ? "" : reader.GetString(2);
+            var summary = reader.IsDBNull(3) ? "" : reader.GetString(3);
+            marked[reader.GetInt32(0)] = (reader.IsDBNull(1) ? "" : reader.GetString(1), Snippets.HasMark(body) || !Snippets.HasMark(summary) ? body : summary);
         }
 
         return marked;
