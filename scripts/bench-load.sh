@@ -15,6 +15,7 @@ corpus=$(cd "${1:-$here/../shared/corpora}" && pwd)
 seconds=${2:-60}
 connections=${3:-64}
 max_ms=${MAX_MS:-10000}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d)
 pid=""
 sampler=""
@@ -142,7 +143,7 @@ TABLE
 alone=$(awk '{printf "| `%s` | %s | %.0f |\n", (length($3) > 90 ? substr($3, 1, 90) "…" : $3), $1, $2 * 1000}' "$work/alone")
 series=$(awk 'NR % 10 == 1' "$work/rss" | paste -sd ' ')
 memory="Server memory (RSS): $rss_start MB after the warm-up, $rss_end MB at the end, $rss_max MB at most; growth over the run $growth % (median of the last 10 samples against the first 10). Every 10 s: $series MB."
-machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average before the run $(cut -d' ' -f1-3 /proc/loadavg)"
+machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average $load_before before the run and $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "$table"
 echo "$memory"
 echo "$alone"
