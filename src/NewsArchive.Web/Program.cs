@@ -35,6 +35,7 @@ app.MapArticlesApi();
 app.MapSearchApi();
 app.MapSearchExports();
 app.MapOpenSearch();
+app.MapSuggestApi();
 app.MapArchivePages();
 await app.RunAsync();
 return 0;

@@ -33,8 +33,6 @@ public sealed record SearchFacets(IReadOnlyList<OutletCount> Outlets, IReadOnlyL
     public static SearchFacets None { get; } = new([], [], []);
 }
 
-public sealed record OutletCount(string Name, string Slug, int Count);
-
 /// <summary>A year (Month 0) or a month of a year, with its count.</summary>
 public sealed record PeriodCount(int Year, int Month, int Count);
 

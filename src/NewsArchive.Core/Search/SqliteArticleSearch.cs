@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Core.Search.Query;
 using NewsArchive.Core.Storage;
@@ -10,7 +11,7 @@ namespace NewsArchive.Core.Search;
 /// order is relevance), one pass over them in the <see cref="ArchiveCatalog"/> applies the outlet and date filters,
 /// counts the facets and keeps the requested page; then only that page's rows, snippets and highlights are read.
 /// </summary>
-public sealed class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog catalog) : IArticleSearch
+public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog catalog, SpellingSuggester spelling) : IArticleSearch
 {
     public async Task<ArticleResults> SearchAsync(ArticleQuery query, CancellationToken cancellationToken = default)
     {
@@ -26,8 +27,23 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog cata
             .Where(h => summaries.ContainsKey(h.Id))
             .Select(h => Hit(summaries[h.Id], marked.GetValueOrDefault(h.Id), query.Sort == ArticleSort.Relevance ? h.Score : null))
             .ToList();
-        return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), Suggestion: null);
+        return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), await SuggestAsync(query.Text, cancellationToken));
     }
+
+    /// <summary>The query as typed with each rare or unknown word replaced by the likely intended one, or null.</summary>
+    private async Task<string?> SuggestAsync(ParsedQuery text, CancellationToken cancellationToken)
+    {
+        if (text.Words.Count == 0)
+        {
+            return null;
+        }
+
+        var corrections = await spelling.CorrectionsAsync(text.Words, cancellationToken);
+        return corrections.Count == 0 ? null : Word().Replace(text.Text, m => corrections.GetValueOrDefault(m.Value, m.Value));
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
 
     public async Task<MarkedArticle?> MarkAsync(int id, ParsedQuery text, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,7 @@ public static class ArticlesApi
         var articles = app.MapGroup("/api/articles");
         articles.MapGet("/", ListAsync);
         articles.MapGet("/{id}", GetAsync);
+        articles.MapGet("/{id:int}/related", RelatedArticlesApi.GetAsync);
         return app;
     }
 

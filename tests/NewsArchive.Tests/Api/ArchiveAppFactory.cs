@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,19 @@ public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
         await Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
         return client;
     }
+
+    /// <summary>GETs a URL from the ready app and checks the status, printing the body when it differs.</summary>
+    public async Task<string> GetTextAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var client = await ReadyClientAsync();
+        var response = await client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
+        JsonDocument.Parse(await GetTextAsync(url, expected)).RootElement;
 
     protected override void Dispose(bool disposing)
     {

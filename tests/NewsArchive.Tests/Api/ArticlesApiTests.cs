@@ -6,15 +6,6 @@ namespace NewsArchive.Tests.Api;
 /// <summary>GET /api/articles and /api/articles/{id} through HTTP against the real app and the five seeds.</summary>
 public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<ArchiveAppFactory>
 {
-    private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var client = await app.ReadyClientAsync();
-        var response = await client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
     private static List<string> Titles(JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!)];
 
@@ -24,7 +15,7 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task Lists_the_newest_first_with_undated_last_and_every_documented_field()
     {
-        var page = await GetJsonAsync("/api/articles");
+        var page = await app.GetJsonAsync("/api/articles");
 
         Assert.Equal(5, page.GetProperty("total").GetInt32());
         Assert.Equal(1, page.GetProperty("page").GetInt32());
@@ -52,7 +43,7 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task Oldest_first_puts_dated_articles_in_order_then_the_undated()
     {
-        var page = await GetJsonAsync("/api/articles?sort=oldest");
+        var page = await app.GetJsonAsync("/api/articles?sort=oldest");
 
         Assert.Equal(["002_d0c6aed771c1a732.txt", "004_5e62ed09124010b4.txt"], Files(page)[..2]);
         Assert.Equal(5, Files(page).Count);
@@ -71,7 +62,7 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [InlineData("from=2010&to=2020&outlet=rasa-news-agency", 1)]
     public async Task Filters_by_outlet_name_or_slug_and_inclusive_date_ranges(string query, int expected)
     {
-        var page = await GetJsonAsync($"/api/articles?{query}");
+        var page = await app.GetJsonAsync($"/api/articles?{query}");
 
         Assert.Equal(expected, page.GetProperty("total").GetInt32());
         Assert.Equal(expected, page.GetProperty("items").GetArrayLength());
@@ -80,16 +71,16 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task Pages_hold_the_exact_total_and_the_last_page_the_rest()
     {
-        var first = await GetJsonAsync("/api/articles?pageSize=2");
-        var last = await GetJsonAsync("/api/articles?pageSize=2&page=3");
-        var beyond = await GetJsonAsync("/api/articles?pageSize=2&page=4");
+        var first = await app.GetJsonAsync("/api/articles?pageSize=2");
+        var last = await app.GetJsonAsync("/api/articles?pageSize=2&page=3");
+        var beyond = await app.GetJsonAsync("/api/articles?pageSize=2&page=4");
 
         Assert.Equal(2, first.GetProperty("items").GetArrayLength());
         Assert.Single(last.GetProperty("items").EnumerateArray());
         Assert.Equal(5, last.GetProperty("total").GetInt32());
         Assert.Empty(beyond.GetProperty("items").EnumerateArray());
-        var all = await GetJsonAsync("/api/articles?pageSize=5");
-        Assert.Equal(Titles(all), [.. Titles(first), .. Titles(await GetJsonAsync("/api/articles?pageSize=2&page=2")), .. Titles(last)]);
+        var all = await app.GetJsonAsync("/api/articles?pageSize=5");
+        Assert.Equal(Titles(all), [.. Titles(first), .. Titles(await app.GetJsonAsync("/api/articles?pageSize=2&page=2")), .. Titles(last)]);
     }
 
     [Theory]
@@ -121,10 +112,10 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task One_article_has_its_clean_body_and_paragraphs()
     {
-        var list = await GetJsonAsync("/api/articles?outlet=press-tv");
+        var list = await app.GetJsonAsync("/api/articles?outlet=press-tv");
         var id = list.GetProperty("items")[0].GetProperty("id").GetInt32();
 
-        var article = await GetJsonAsync($"/api/articles/{id}");
+        var article = await app.GetJsonAsync($"/api/articles/{id}");
 
         Assert.Equal("Iran offers anti-Daesh cooperation with PG states", article.GetProperty("title").GetString());
         Assert.Equal("000_5faf77dbe6b16ab2.txt", article.GetProperty("file").GetString());
@@ -143,7 +134,7 @@ public sealed class ArticlesApiTests(ArchiveAppFactory app) : IClassFixture<Arch
     [InlineData("/api/articles/-3", HttpStatusCode.BadRequest)]
     public async Task Unknown_or_malformed_ids_answer_with_problem_details(string url, HttpStatusCode expected)
     {
-        var problem = await GetJsonAsync(url, expected);
+        var problem = await app.GetJsonAsync(url, expected);
 
         Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
     }

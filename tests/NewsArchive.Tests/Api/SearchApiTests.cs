@@ -6,19 +6,10 @@ namespace NewsArchive.Tests.Api;
 /// <summary>GET /api/search through HTTP against the real app and the five seeds.</summary>
 public sealed class SearchApiTests(ArchiveAppFactory app) : IClassFixture<ArchiveAppFactory>
 {
-    private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var client = await app.ReadyClientAsync();
-        var response = await client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
     [Fact]
     public async Task Answers_a_query_with_ranked_marked_items_facets_and_every_documented_field()
     {
-        var body = await GetJsonAsync("/api/search?q=Soleimani");
+        var body = await app.GetJsonAsync("/api/search?q=Soleimani");
 
         foreach (var field in new[] { "query", "total", "tookMs", "items", "facets", "undated", "suggestion", "expandedTerms" })
         {
@@ -51,8 +42,8 @@ public sealed class SearchApiTests(ArchiveAppFactory app) : IClassFixture<Archiv
     [Fact]
     public async Task Expands_aliases_and_says_which_terms_it_added()
     {
-        var expanded = await GetJsonAsync("/api/search?q=Daesh");
-        var literal = await GetJsonAsync("/api/search?q=%22Daesh%22");
+        var expanded = await app.GetJsonAsync("/api/search?q=Daesh");
+        var literal = await app.GetJsonAsync("/api/search?q=%22Daesh%22");
 
         var added = expanded.GetProperty("expandedTerms").EnumerateArray().Select(t => t.GetString()).ToList();
         Assert.Contains("ISIL", added);
@@ -64,7 +55,7 @@ public sealed class SearchApiTests(ArchiveAppFactory app) : IClassFixture<Archiv
     [Fact]
     public async Task An_empty_query_lists_by_date_with_the_same_filters_and_facets()
     {
-        var body = await GetJsonAsync("/api/search?q=&from=2014");
+        var body = await app.GetJsonAsync("/api/search?q=&from=2014");
 
         Assert.Equal("newest", body.GetProperty("sort").GetString());
         Assert.Equal(2, body.GetProperty("total").GetInt32());
@@ -72,13 +63,13 @@ public sealed class SearchApiTests(ArchiveAppFactory app) : IClassFixture<Archiv
         Assert.All(body.GetProperty("items").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("score").ValueKind));
         var years = body.GetProperty("facets").GetProperty("years").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()).ToList();
         Assert.Equal([2014, 2016], years);
-        Assert.Equal(3, (await GetJsonAsync("/api/search")).GetProperty("undated").GetInt32());
+        Assert.Equal(3, (await app.GetJsonAsync("/api/search")).GetProperty("undated").GetInt32());
     }
 
     [Fact]
     public async Task Repairs_a_malformed_query_and_reports_the_repair()
     {
-        var body = await GetJsonAsync("/api/search?q=%22Quds%20Force");
+        var body = await app.GetJsonAsync("/api/search?q=%22Quds%20Force");
 
         Assert.Equal(1, body.GetProperty("total").GetInt32());
         Assert.Contains(body.GetProperty("notices").EnumerateArray(), n => n.GetString()!.Contains("quote", StringComparison.Ordinal));
@@ -92,7 +83,7 @@ public sealed class SearchApiTests(ArchiveAppFactory app) : IClassFixture<Archiv
     [InlineData("/api/search?from=2014-13", "from", "YYYY-MM")]
     public async Task Bad_parameters_get_a_readable_400(string url, string parameter, string message)
     {
-        var problem = await GetJsonAsync(url, HttpStatusCode.BadRequest);
+        var problem = await app.GetJsonAsync(url, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains(errors, e => e!.Contains(message, StringComparison.Ordinal));
     }
@@ -100,7 +91,7 @@ public sealed class SearchApiTests(ArchiveAppFactory app) : IClassFixture<Archiv
     [Fact]
     public async Task A_query_of_ten_thousand_characters_gets_a_400_not_a_stall()
     {
-        var problem = await GetJsonAsync("/api/search?q=" + new string('x', 10_000), HttpStatusCode.BadRequest);
+        var problem = await app.GetJsonAsync("/api/search?q=" + new string('x', 10_000), HttpStatusCode.BadRequest);
         Assert.Contains("at most 1,000", problem.GetProperty("errors").GetProperty("q")[0].GetString(), StringComparison.Ordinal);
     }
 }

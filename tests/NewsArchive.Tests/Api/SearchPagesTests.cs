@@ -7,19 +7,10 @@ namespace NewsArchive.Tests.Api;
 /// <summary>The search page, its filters in the URL, and its feeds and exports, through HTTP over the five seeds.</summary>
 public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<ArchiveAppFactory>
 {
-    private async Task<string> GetAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var client = await app.ReadyClientAsync();
-        var response = await client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode}");
-        return text;
-    }
-
     [Fact]
     public async Task Shows_ranked_marked_results_with_facets_timeline_and_exports()
     {
-        var html = await GetAsync("/search?q=Soleimani");
+        var html = await app.GetTextAsync("/search?q=Soleimani");
 
         Assert.Contains("<title>Soleimani – search · NewsArchive</title>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Soleimani\"", html, StringComparison.Ordinal);
@@ -36,12 +27,12 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task The_home_page_lists_by_date_with_year_links_that_filter()
     {
-        var html = await GetAsync("/");
+        var html = await app.GetTextAsync("/");
 
         Assert.Contains("<h1>Newest articles</h1>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/search?from=2014&amp;to=2014\"", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        var year = await GetAsync("/search?from=2014&to=2014");
+        var year = await app.GetTextAsync("/search?from=2014&to=2014");
         Assert.Contains("1 article", year, StringComparison.Ordinal);
         Assert.Contains("Months of 2014", year, StringComparison.Ordinal);
     }
@@ -49,7 +40,7 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task Filters_by_outlets_checked_in_the_url()
     {
-        var html = await GetAsync("/search?q=cooperation&outlet=fars-news-agency&outlet=rasa-news-agency");
+        var html = await app.GetTextAsync("/search?q=cooperation&outlet=fars-news-agency&outlet=rasa-news-agency");
 
         Assert.Contains("value=\"fars-news-agency\" checked=\"checked\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"rasa-news-agency\" checked=\"checked\"", html, StringComparison.Ordinal);
@@ -60,34 +51,34 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task A_malformed_query_gets_a_friendly_400_and_an_empty_result_gets_ways_forward()
     {
-        var bad = await GetAsync("/search?q=-iran", HttpStatusCode.BadRequest);
+        var bad = await app.GetTextAsync("/search?q=-iran", HttpStatusCode.BadRequest);
         Assert.Contains("only excludes", bad, StringComparison.Ordinal);
         Assert.Contains("href=\"/help\"", bad, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", bad, StringComparison.Ordinal);
 
-        var none = await GetAsync("/search?q=zanzibar&from=2014");
+        var none = await app.GetTextAsync("/search?q=zanzibar&from=2014");
         Assert.Contains("No article matches zanzibar with these filters", none, StringComparison.Ordinal);
         Assert.Contains("href=\"/search?q=zanzibar\">Remove the outlet and date filters", none, StringComparison.Ordinal);
 
-        var repaired = await GetAsync("/search?q=%22Quds%20Force");
+        var repaired = await app.GetTextAsync("/search?q=%22Quds%20Force");
         Assert.Contains("Closed a quote that was left open.", repaired, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Names_the_alias_terms_it_added()
     {
-        var html = await GetAsync("/search?q=Daesh");
+        var html = await app.GetTextAsync("/search?q=Daesh");
         Assert.Contains("Also searched for ISIL, ISIS", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_article_reached_from_a_search_marks_the_terms_and_leads_through_the_results()
     {
-        var results = await GetAsync("/search?q=cooperation&sort=oldest&pageSize=2");
+        var results = await app.GetTextAsync("/search?q=cooperation&sort=oldest&pageSize=2");
         var links = System.Text.RegularExpressions.Regex.Matches(results, "<h2><a href=\"(/articles/(\\d+)[^\"]*)\"").Select(m => (Url: WebUtility.HtmlDecode(m.Groups[1].Value), Id: m.Groups[2].Value)).ToList();
         Assert.Equal(2, links.Count);
 
-        var second = await GetAsync(links[1].Url);
+        var second = await app.GetTextAsync(links[1].Url);
         Assert.Contains("<mark>cooperation</mark>", second, StringComparison.Ordinal);
         Assert.Contains("Result 2 of 5 for <strong>cooperation</strong>", second, StringComparison.Ordinal);
         Assert.Contains($"href=\"/search?q=cooperation&amp;sort=oldest&amp;pageSize=2#hit-{links[1].Id}\">Back to results", second, StringComparison.Ordinal);
@@ -95,7 +86,7 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
         // The next hit is the first of page 2.
         Assert.Matches("href=\"/articles/\\d+\\?q=cooperation&amp;sort=oldest&amp;pageSize=2&amp;page=2\" rel=\"next\">Next result", second);
 
-        var plain = await GetAsync($"/articles/{links[1].Id}");
+        var plain = await app.GetTextAsync($"/articles/{links[1].Id}");
         Assert.DoesNotContain("<mark>", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("Back to results", plain, StringComparison.Ordinal);
     }
@@ -103,29 +94,29 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task An_article_links_to_its_outlet_and_its_neighbours_there()
     {
-        var html = await GetAsync("/search?outlet=fars-news-agency&from=2014");
+        var html = await app.GetTextAsync("/search?outlet=fars-news-agency&from=2014");
         var url = System.Text.RegularExpressions.Regex.Match(html, "<h2><a href=\"(/articles/\\d+)").Groups[1].Value;
-        var article = await GetAsync(url);
+        var article = await app.GetTextAsync(url);
 
         Assert.Contains("href=\"/outlets/fars-news-agency\">Fars News Agency</a>", article, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"description\" content=\"Fars News Agency, 12 November 2014, 15:18:", article, StringComparison.Ordinal);
         // The other Fars seed is undated, so this one has no dated neighbour in its outlet.
         Assert.DoesNotContain("Earlier in Fars", article, StringComparison.Ordinal);
-        var rasa = await GetAsync(System.Text.RegularExpressions.Regex.Match(await GetAsync("/search?outlet=rasa-news-agency&from=2016"), "<h2><a href=\"(/articles/\\d+)").Groups[1].Value);
+        var rasa = await app.GetTextAsync(System.Text.RegularExpressions.Regex.Match(await app.GetTextAsync("/search?outlet=rasa-news-agency&from=2016"), "<h2><a href=\"(/articles/\\d+)").Groups[1].Value);
         Assert.DoesNotContain("Later in Rasa", rasa, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_help_page_examples_run_against_the_archive()
     {
-        var help = await GetAsync("/help");
+        var help = await app.GetTextAsync("/help");
         var examples = System.Text.RegularExpressions.Regex.Matches(help, "href=\"(/search\\?q=[^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
         Assert.True(examples.Count >= 10, $"{examples.Count} examples");
         foreach (var example in examples)
         {
             // Each one parses without a repair and runs.
-            var page = await GetAsync(example);
+            var page = await app.GetTextAsync(example);
             Assert.DoesNotContain("class=\"note\">Ignored", page, StringComparison.Ordinal);
         }
     }
@@ -174,7 +165,7 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
     [Fact]
     public async Task The_json_export_holds_every_hit()
     {
-        var json = System.Text.Json.JsonDocument.Parse(await GetAsync("/search.json?q=cooperation")).RootElement;
+        var json = System.Text.Json.JsonDocument.Parse(await app.GetTextAsync("/search.json?q=cooperation")).RootElement;
         Assert.Equal(json.GetProperty("total").GetInt32(), json.GetProperty("items").GetArrayLength());
         Assert.False(json.GetProperty("truncated").GetBoolean());
     }
@@ -191,7 +182,7 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
         Assert.Equal(expected, Csv.Field(value));
 
     private async Task<int> TotalAsync(string q) =>
-        System.Text.Json.JsonDocument.Parse(await GetAsync($"/api/search?q={q}")).RootElement.GetProperty("total").GetInt32();
+        System.Text.Json.JsonDocument.Parse(await app.GetTextAsync($"/api/search?q={q}")).RootElement.GetProperty("total").GetInt32();
 
     /// <summary>An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.</summary>
     private static List<string[]> ParseCsv(string text)

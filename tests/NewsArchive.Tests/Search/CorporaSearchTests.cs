@@ -1,7 +1,7 @@
 namespace NewsArchive.Tests.Search;
 
 /// <summary>Search over all of ../shared/corpora: facets, paging and order on real data at a realistic size.</summary>
-[Collection(CorporaCollection.Name)]
+[Collection(nameof(CorporaArchiveCollection))]
 public sealed class CorporaSearchTests(CorporaArchive archive)
 {
     [Theory]
@@ -78,4 +78,18 @@ public sealed class CorporaSearchTests(CorporaArchive archive)
         Assert.True(isis.Total > quoted.Total, $"{isis.Total} with aliases, {quoted.Total} without");
         Assert.Contains("Islamic State", isis.Query.Text.ExpandedTerms);
     }
+
+    [Theory]
+    [InlineData("Soleimany", "Soleimani")]
+    [InlineData("cooperetion talks", "cooperation talks")]
+    [InlineData("goverment \"trade deficit\"", "government \"trade deficit\"")]
+    public async Task Suggests_the_query_with_its_misspelled_words_corrected(string q, string suggestion) =>
+        Assert.Equal(suggestion, (await archive.SearchAsync(q)).Suggestion);
+
+    [Theory]
+    [InlineData("government")]
+    [InlineData("\"trade deficit\"")]
+    [InlineData("")]
+    public async Task Suggests_nothing_for_words_spelled_as_the_archive_prints_them(string q) =>
+        Assert.Null((await archive.SearchAsync(q)).Suggestion);
 }

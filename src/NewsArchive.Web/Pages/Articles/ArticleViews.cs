@@ -5,9 +5,10 @@ using NewsArchive.Web.Api;
 
 namespace NewsArchive.Web.Pages.Articles;
 
-/// <summary>Everything the article page shows, read in one call: the article, its marks, its place in a search and in its outlet.</summary>
+/// <summary>Everything the article page shows, read in one call: the article, related ones, its marks, its place in a search and in its outlet.</summary>
 public sealed record ArticleView(
     ArticleDetail Article,
+    IReadOnlyList<ArticleSummary> Related,
     MarkedArticle? Marked,
     SearchTrail? Trail,
     ArticleSummary? OutletPrevious,
@@ -23,11 +24,13 @@ public sealed record ArticleView(
 /// <summary>Where an article reached from a search sits in its results: the hits around it and the way back.</summary>
 public sealed record SearchTrail(ArticleQuery Query, int Position, int Total, (ArticleSummary Article, int Page)? Previous, (ArticleSummary Article, int Page)? Next);
 
-public sealed class ArticleViews(ArticleStore store, IArticleSearch search, AliasList aliases)
+public sealed class ArticleViews(ArticleStore store, RelatedArticles related, IArticleSearch search, AliasList aliases)
 {
+    private const int RelatedCount = 5;
+
     public async Task<ArticleView?> LoadAsync(int id, IQueryCollection state, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(id, cancellationToken) is not { } article)
+        if (await related.ReadAsync(id, RelatedCount, cancellationToken) is not { Article: var article } found)
         {
             return null;
         }
@@ -39,7 +42,7 @@ public sealed class ArticleViews(ArticleStore store, IArticleSearch search, Alia
         var marked = query is null ? null : await search.MarkAsync(id, query.Text, cancellationToken);
         var trail = query is null ? null : await TrailAsync(id, query, cancellationToken);
         var (previous, next) = await store.OutletNeighboursAsync(article.Article, cancellationToken);
-        return new ArticleView(article, marked, trail, previous, next);
+        return new ArticleView(article, found.Related, marked, trail, previous, next);
     }
 
     /// <summary>Finds the article on its result page; the hit before or after it may sit on the neighbouring page.</summary>

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using NewsArchive.Core.Storage;
+
+namespace NewsArchive.Core.Search;
+
+/// <summary>An outlet and how many articles it has in the archive.</summary>
+public sealed record OutletCount(string Name, string Slug, int Count);
+
+/// <summary>
+/// What suggestions and related articles need to know of the whole archive, read once and kept in memory until the
+/// archive changes: the index's vocabulary with document counts. (Outlets with their counts are in
+/// <see cref="ArchiveSummaryCache"/>.)
+/// </summary>
+public sealed class ArchiveStatistics
+{
+    private readonly ArchiveSnapshot<Vocabulary> vocabulary;
+
+    public ArchiveStatistics(ArchiveDatabase database, ArchiveChanges changes)
+    {
+        vocabulary = new(changes, () => ReadAsync(database, LoadVocabularyAsync));
+    }
+
+    public Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);
+
+    private static async Task<T> ReadAsync<T>(ArchiveDatabase database, Func<ArchiveDbContext, Task<T>> read)
+    {
+        await using var db = database.CreateContext(readOnly: true);
+        return await read(db);
+    }
+
+    private static async Task<Vocabulary> LoadVocabularyAsync(ArchiveDbContext db)
+    {
+        var terms = await db.QueryAsync(
+            "SELECT term, doc FROM ArticlesFtsVocab WHERE doc >= 2", row => (Term: row.GetString(0), Documents: row.GetInt32(1)), CancellationToken.None);
+        return new Vocabulary(await db.Articles.CountAsync(), terms.ToDictionary(t => t.Term, t => t.Documents, StringComparer.Ordinal));
+    }
+
+}
