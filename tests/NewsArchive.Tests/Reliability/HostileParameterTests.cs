@@ -28,8 +28,10 @@ public sealed partial class HostileParameterTests(ArchiveAppFactory app, ITestOu
     private static readonly Route[] Routes =
     [
         new("/api/search", Json, Browse),
+        new("/api/suggest", Json, "q"),
         new("/api/articles", Json, Browse),
         new("/api/articles/{id}", Json),
+        new("/api/articles/{id}/related", Json, "count"),
         new("/", Html, Browse),
         new("/search", Html, Browse),
         new("/search.csv", "text/csv", Browse),
