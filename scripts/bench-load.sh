@@ -4,7 +4,7 @@
 # with the ingest verb (DB=/path/archive.db reuses a database of that corpus instead of a fresh one), with its own
 # start-up run and watcher on. wrk (installed with apt-get when missing, as is sqlite3) drives CONNECTIONS connections
 # (default 64) on 127.0.0.1 for SECONDS (default 60) over a seeded mix of reading addresses taken from the database:
-# lists and filters, search, articles, outlets, pages and API, feeds; after a 30 s warm-up. The server's resident
+# lists and filters, search, suggestions, articles, outlets, pages and API, feeds; after a 30 s warm-up. The server's resident
 # memory is sampled every second. Then 15 s of the most expensive requests the limits allow, on 8 connections.
 # Fails on any answer that is not a 2xx, on a socket error, on a most-expensive request slower than MAX_MS (default
 # 10000: generous, as the machine may be shared), or on memory growing more than 20 % over the measured run.
@@ -66,7 +66,7 @@ awk -v seed=20261121 -v n=20000 '
     srand(seed)
     for (i = 0; i < n; i++) {
       id = pick(ids, ni); o = pick(outlets, no); w = pick(words, nw); v = pick(words, nw); m = pick(months, nm); p = int(rand() * 20) + 1
-      k = int(rand() * 14)
+      k = int(rand() * 15)
       if (k == 0) print "/api/articles?outlet=" o "&page=" p
       else if (k == 1) print "/api/articles/" id
       else if (k == 2) print "/api/search?q=" w "+" v
@@ -80,6 +80,7 @@ awk -v seed=20261121 -v n=20000 '
       else if (k == 10) print "/search.atom?q=" w
       else if (k == 11) print "/"
       else if (k == 12) print "/outlets"
+      else if (k == 13) print "/api/suggest?q=" substr(w, 1, 2 + int(rand() * 3))
       else print "/articles/" id "?q=" w
     }
   }' "$work/ids" "$work/outlets" "$work/words" "$work/months" > "$work/mix"
