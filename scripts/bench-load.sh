@@ -4,7 +4,7 @@
 # with the ingest verb (DB=/path/archive.db reuses a database of that corpus instead of a fresh one), with its own
 # start-up run and watcher on. wrk (installed with apt-get when missing, as is sqlite3) drives CONNECTIONS connections
 # (default 64) on 127.0.0.1 for SECONDS (default 60) over a seeded mix of reading addresses taken from the database:
-# lists and filters, search, articles, outlets, pages and API, feeds; after a 10 s warm-up. The server's resident
+# lists and filters, search, suggestions, articles, outlets, pages and API, feeds; after a 30 s warm-up. The server's resident
 # memory is sampled every second. Then 15 s of the most expensive requests the limits allow, on 8 connections.
 # Fails on any answer that is not a 2xx, on a socket error, on a most-expensive request slower than MAX_MS (default
 # 10000: generous, as the machine may be shared), or on memory growing more than 20 % over the measured run.
@@ -15,6 +15,7 @@ corpus=$(cd "${1:-$here/../shared/corpora}" && pwd)
 seconds=${2:-60}
 connections=${3:-64}
 max_ms=${MAX_MS:-10000}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d)
 pid=""
 sampler=""
@@ -65,7 +66,7 @@ awk -v seed=20261121 -v n=20000 '
     srand(seed)
     for (i = 0; i < n; i++) {
       id = pick(ids, ni); o = pick(outlets, no); w = pick(words, nw); v = pick(words, nw); m = pick(months, nm); p = int(rand() * 20) + 1
-      k = int(rand() * 14)
+      k = int(rand() * 15)
       if (k == 0) print "/api/articles?outlet=" o "&page=" p
       else if (k == 1) print "/api/articles/" id
       else if (k == 2) print "/api/search?q=" w "+" v
@@ -79,6 +80,7 @@ awk -v seed=20261121 -v n=20000 '
       else if (k == 10) print "/search.atom?q=" w
       else if (k == 11) print "/"
       else if (k == 12) print "/outlets"
+      else if (k == 13) print "/api/suggest?q=" substr(w, 1, 2 + int(rand() * 3))
       else print "/articles/" id "?q=" w
     }
   }' "$work/ids" "$work/outlets" "$work/words" "$work/months" > "$work/mix"
@@ -116,7 +118,7 @@ done < "$work/worst"
 rss_mb() { awk '/VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$pid/status"; }
 result() { grep '^result ' "$1" | tr ' ' '\n' | awk -F= -v key="$2" '$1 == key {print $2}'; }
 script="$here/scripts/load-mix.lua"
-wrk -t 2 -c "$connections" -d 10s -s "$script" "$base" -- "$work/mix" > "$work/warmup" 2>&1
+wrk -t 2 -c "$connections" -d 30s -s "$script" "$base" -- "$work/mix" > "$work/warmup" 2>&1
 rss_start=$(rss_mb)
 (while sleep 1; do rss_mb; done) > "$work/rss" 2>/dev/null &
 sampler=$!
@@ -140,8 +142,9 @@ $(row "most expensive" "8 × 15" "$work/expensive")
 TABLE
 )
 alone=$(awk '{printf "| `%s` | %s | %.0f |\n", (length($3) > 90 ? substr($3, 1, 90) "…" : $3), $1, $2 * 1000}' "$work/alone")
-memory="Server memory (RSS): $rss_start MB after the warm-up, $rss_end MB at the end, $rss_max MB at most; growth over the run $growth % (median of the last 10 samples against the first 10)."
-machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average before the run $(cut -d' ' -f1-3 /proc/loadavg)"
+series=$(awk 'NR % 10 == 1' "$work/rss" | paste -sd ' ')
+memory="Server memory (RSS): $rss_start MB after the warm-up, $rss_end MB at the end, $rss_max MB at most; growth over the run $growth % (median of the last 10 samples against the first 10). Every 10 s: $series MB."
+machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), load average $load_before before the run and $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "$table"
 echo "$memory"
 echo "$alone"

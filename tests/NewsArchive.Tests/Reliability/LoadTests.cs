@@ -69,7 +69,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         {
             var id = ids[random.Next(ids.Count)];
             var q = Uri.EscapeDataString(Words[random.Next(Words.Length)]);
-            yield return random.Next(7) switch
+            yield return random.Next(8) switch
             {
                 0 => $"/api/articles?outlet={outlets[random.Next(outlets.Count)]}&page={random.Next(1, 5)}",
                 1 => $"/api/articles/{id}",
@@ -77,6 +77,7 @@ public sealed class LoadTests(ITestOutputHelper output)
                 3 => $"/?q={q}",
                 4 => $"/articles/{id}",
                 5 => $"/?from=1987-0{random.Next(2, 10)}&sort=oldest&page={random.Next(1, 20)}",
+                6 => $"/api/suggest?q={Uri.EscapeDataString(Words[random.Next(Words.Length)][..3])}",
                 _ => $"/search.atom?q={q}",
             };
         }
