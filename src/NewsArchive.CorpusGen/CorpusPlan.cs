@@ -18,7 +18,7 @@ public enum Edits
 {
     None = 0,
     Headline = 1,
-    /// <summary>The last paragraph, or else its last sentence, left out (at most a quarter of the text).</summary>
+    /// <summary>The last paragraph trimmed by its last sentence, or left out when it is one sentence (at most a quarter of the text).</summary>
     Trimmed = 2,
     /// <summary>A sentence of background from another article added as a last paragraph (at most a quarter of the text).</summary>
     Added = 4,

@@ -273,12 +273,10 @@ public static class HouseStyles
 
     private static (string City, string? Region) CityOf(Outlet outlet, SeededRandom random)
     {
-        if (outlet.City is { } home && random.Chance(0.8))
-        {
-            return WorldCities.FirstOrDefault(c => c.City == home) is { City: not null } known ? known : (home, null);
-        }
-
-        return random.Pick(WorldCities);
+        // Mostly the home desk; the region is known for the cities of the list only.
+        return outlet.City is { } home && random.Chance(0.8)
+            ? (home, WorldCities.FirstOrDefault(c => c.City == home).Region)
+            : random.Pick(WorldCities);
     }
 
     private static string UrlOf(Story story, SeededRandom random)

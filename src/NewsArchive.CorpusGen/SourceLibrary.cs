@@ -7,7 +7,10 @@ namespace NewsArchive.CorpusGen;
 /// <param name="RelativePath">Relative to the source folder, '/'-separated.</param>
 /// <param name="Corpus">The top folder it sits in ("bbc", "reuters21578"): recombined bodies stay within one.</param>
 /// <param name="Paragraphs">The parser's clean paragraphs, each split into sentences.</param>
-public sealed record SourceArticle(string RelativePath, string Corpus, string Title, string[][] Paragraphs);
+public sealed record SourceArticle(string RelativePath, string Corpus, string Title, string[][] Paragraphs)
+{
+    public int SentenceCount { get; } = Paragraphs.Sum(sentences => sentences.Length);
+}
 
 /// <summary>The real articles bodies are made of, read once with the archive's own scanner and parser, grouped by beat.</summary>
 public sealed partial class SourceLibrary
