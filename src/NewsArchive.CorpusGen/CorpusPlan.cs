@@ -25,6 +25,7 @@ public enum Edits
 }
 
 /// <param name="Of">The file a duplicate copies or a republication republishes; -1 for an original.</param>
+/// <param name="Outlet">Index into <see cref="Outlets.All"/>.</param>
 /// <param name="Cluster">The original of the story (the file itself for an original).</param>
 /// <param name="BaseArticle">An original's source article (index into the library).</param>
 /// <param name="Recombined">An original whose body mixes sentences of its source article with another's.</param>
@@ -72,31 +73,32 @@ public static class CorpusPlan
                     outlet = Outlets.PickIndex(random);
                 }
 
-                // Republished within days; an undated original's republication gets a date of its own.
-                var date = files[original].Date is { } day ? Min(day.Date.AddDays(random.Next(4)) + TimeOfDay(random), LastDay.AddDays(1).AddSeconds(-1)) : DateOf(random);
-                files[i] = Plan(i, name, FileKind.Republication, original, original, outlet, date, -1, false, EditsOf(random), random);
+                // Republished within days, not past the range; an undated original's republication gets a date of its own.
+                var date = files[original].Date is { } day ? Min(day.Date.AddDays(random.Next(4)) + TimeOfDay(random), LastDay.AddDays(1).AddTicks(-1)) : DateOf(random);
+                var republication = new PlannedFile(FileKind.Republication, original, original, outlet, default, date, -1, false, EditsOf(random), "");
+                files[i] = Place(republication, i, name, random);
             }
             else
             {
                 var outlet = Outlets.PickIndex(random);
                 var (article, recombined) = cursors[Outlets.All[outlet].Beat].Next();
-                files[i] = Plan(i, name, FileKind.Original, -1, i, outlet, DateOf(random), article, recombined, Edits.None, random);
+                files[i] = Place(new PlannedFile(FileKind.Original, -1, i, outlet, default, DateOf(random), article, recombined, Edits.None, ""), i, name, random);
             }
         }
 
         return files;
     }
 
-    private static PlannedFile Plan(
-        int index, string name, FileKind kind, int of, int cluster, int outlet, DateTime date, int article, bool recombined, Edits edits, SeededRandom random)
+    /// <summary>Whether the file prints its date, in which of its outlet's styles, and where it goes.</summary>
+    private static PlannedFile Place(PlannedFile file, int index, string name, SeededRandom random)
     {
-        DateTime? printed = random.Chance(UndatedShare) ? null : date;
-        var styles = Outlets.All[outlet].Styles.Where(style => printed is null || !HouseStyles.IsUndatedOnly(style)).ToList();
-        var slug = Slugs.From(Outlets.All[outlet].Name);
-        var folder = printed is { } day
+        var date = random.Chance(UndatedShare) ? null : file.Date;
+        var styles = Outlets.All[file.Outlet].Styles.Where(style => date is null || !HouseStyles.IsUndatedOnly(style)).ToList();
+        var slug = Slugs.From(Outlets.All[file.Outlet].Name);
+        var folder = date is { } day
             ? string.Create(CultureInfo.InvariantCulture, $"{slug}/{day:yyyy}/{day:MM}")
             : string.Create(CultureInfo.InvariantCulture, $"{slug}/undated/{index / UndatedBucket:D3}");
-        return new PlannedFile(kind, of, cluster, outlet, random.Pick(styles), printed, article, recombined, edits, $"{folder}/{name}");
+        return file with { Style = random.Pick(styles), Date = date, RelativePath = $"{folder}/{name}" };
     }
 
     private static DateTime DateOf(SeededRandom random) =>

@@ -33,8 +33,9 @@ if (library.Articles.Count == 0)
     return 1;
 }
 
+var beats = string.Join(", ", Enum.GetValues<Beat>().Select(beat => string.Create(CultureInfo.InvariantCulture, $"{beat} {library.Pool(beat).Members.Count:N0}")));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Read {library.Articles.Count:N0} distinct articles from {library.FilesRead:N0} files of {source} in {clock.Elapsed.TotalSeconds:F1} s"));
+    $"Read {library.Articles.Count:N0} distinct articles ({beats}) from {library.FilesRead:N0} files of {source} in {clock.Elapsed.TotalSeconds:F1} s"));
 var report = new CorpusGenerator(library, options.Seed).Generate(options.Count, output);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     Wrote {report.Files:N0} files ({report.Bytes / 1e6:N0} MB) to {output} in {report.Elapsed.TotalSeconds:F1} s ({report.Files / report.Elapsed.TotalSeconds:N0} files/s), seed {options.Seed}
