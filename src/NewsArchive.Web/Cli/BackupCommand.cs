@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using NewsArchive.Core.Storage;
-using NewsArchive.Web.Hosting;
 
 namespace NewsArchive.Web.Cli;
 
@@ -17,15 +16,14 @@ public static class BackupCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args[1..], out var target, out var db, out var settings))
+        if (CommandLine.Parse(args[1..], "db") is not { } line)
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(settings);
-        var source = new ArchiveDatabase(db is null ? ArchiveOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DatabasePath : Path.GetFullPath(db));
-        var copy = new ArchiveDatabase(target);
+        var source = line.Archive(Host.CreateApplicationBuilder(line.Settings));
+        var copy = new ArchiveDatabase(line.Argument);
         if (!File.Exists(source.Path))
         {
             await Console.Error.WriteLineAsync($"backup: there is no archive at {source.Path}.");
@@ -80,33 +78,5 @@ public static class BackupCommand
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar()!;
-    }
-
-    private static bool TryParse(string[] args, out string target, out string? db, out string[] settings)
-    {
-        target = "";
-        db = null;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--db" when i + 1 < args.Length:
-                    db = args[++i];
-                    break;
-                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('='):
-                    rest.Add(setting); // configuration, e.g. --Archive:DatabasePath=/data/archive.db
-                    break;
-                case var path when target.Length == 0 && !path.StartsWith("--", StringComparison.Ordinal):
-                    target = path;
-                    break;
-                default:
-                    settings = [];
-                    return false;
-            }
-        }
-
-        settings = [.. rest];
-        return target.Length > 0;
     }
 }

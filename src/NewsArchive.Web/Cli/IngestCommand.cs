@@ -16,21 +16,21 @@ public static class IngestCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args[1..], out var folder, out var db, out var outlet, out var batch, out var settings))
+        if (CommandLine.Parse(args[1..], "db", "outlet", "batch") is not { } line || !line.TryPositive("batch", out var batch))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(settings);
+        var builder = Host.CreateApplicationBuilder(line.Settings);
         builder.AddArchiveLogging();
         builder.Services.AddSingleton<Ingestor>();
         var options = ArchiveOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(new ArchiveDatabase(db is null ? options.DatabasePath : Path.GetFullPath(db)));
+        builder.Services.AddSingleton(line.Archive(builder));
         using var host = builder.Build();
 
         var database = host.Services.GetRequiredService<ArchiveDatabase>();
-        var corpus = Path.GetFullPath(folder);
+        var corpus = Path.GetFullPath(line.Argument);
         if (!Directory.Exists(corpus))
         {
             await Console.Error.WriteLineAsync($"ingest: the folder {corpus} does not exist.");
@@ -47,7 +47,7 @@ public static class IngestCommand
         Console.WriteLine($"Ingesting {corpus} into {database.Path}");
         await database.MigrateAsync(cancel.Token);
         var ingestor = host.Services.GetRequiredService<Ingestor>();
-        var ingest = new IngestOptions(corpus, outlet ?? options.DefaultOutlet);
+        var ingest = new IngestOptions(corpus, line.Option("outlet") ?? options.DefaultOutlet);
         ingest = batch is { } size ? ingest with { BatchSize = size } : ingest;
         try
         {
@@ -60,42 +60,6 @@ public static class IngestCommand
             await Console.Error.WriteLineAsync("\ningest: cancelled; what was committed stays, and the next run finishes the job.");
             return 130;
         }
-    }
-
-    private static bool TryParse(string[] args, out string folder, out string? db, out string? outlet, out int? batch, out string[] settings)
-    {
-        folder = "";
-        db = outlet = null;
-        batch = null;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--db" when i + 1 < args.Length:
-                    db = args[++i];
-                    break;
-                case "--outlet" when i + 1 < args.Length:
-                    outlet = args[++i];
-                    break;
-                case "--batch" when i + 1 < args.Length && int.TryParse(args[i + 1], out var size) && size > 0:
-                    batch = size;
-                    i++;
-                    break;
-                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('='):
-                    rest.Add(setting); // configuration, e.g. --Serilog:MinimumLevel:Default=Warning
-                    break;
-                case var path when folder.Length == 0 && !path.StartsWith("--", StringComparison.Ordinal):
-                    folder = path;
-                    break;
-                default:
-                    settings = [];
-                    return false;
-            }
-        }
-
-        settings = [.. rest];
-        return folder.Length > 0;
     }
 
     private static void PrintReport(IngestReport report)
