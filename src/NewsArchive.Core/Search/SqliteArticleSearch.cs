@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using NewsArchive.Core.Search.Query;
 using NewsArchive.Core.Storage;
 
@@ -18,7 +16,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         var pass = await PassAsync(query, cancellationToken);
         var page = pass.Page();
         var ids = page.Select(h => h.Id).ToList();
-        var summaries = await SummariesAsync(ids, cancellationToken);
+        var summaries = (await db.SummariesAsync(ids, cancellationToken)).ToDictionary(a => a.Id);
         var marked = query.Text.FtsExpression is { } fts
             ? await MarkAsync(fts, ids, cancellationToken)
             : [];
@@ -52,16 +50,13 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
             return null;
         }
 
-        await using var command = await CommandAsync(
+        await using var command = await db.CommandAsync(
             """
             SELECT highlight(ArticlesFts, 0, $open, $close), highlight(ArticlesFts, 1, $open, $close), highlight(ArticlesFts, 2, $open, $close)
             FROM ArticlesFts WHERE ArticlesFts MATCH $match AND rowid = $id
             """,
-            cancellationToken);
-        Parameter(command, "$match", expression);
-        Parameter(command, "$open", Snippets.Open);
-        Parameter(command, "$close", Snippets.Close);
-        Parameter(command, "$id", id);
+            cancellationToken,
+            ("$match", expression), ("$open", Snippets.Open), ("$close", Snippets.Close), ("$id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -83,10 +78,9 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         {
             foreach (var chunk in ids.Chunk(500))
             {
-                var summaries = await SummariesAsync(chunk, token);
-                foreach (var id in chunk.Where(summaries.ContainsKey))
+                foreach (var summary in await db.SummariesAsync(chunk, token))
                 {
-                    yield return summaries[id];
+                    yield return summary;
                 }
             }
         }
@@ -107,17 +101,14 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         return pass;
     }
 
-    private Task<Dictionary<int, ArticleSummary>> SummariesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        db.Articles.Where(a => ids.Contains(a.Id)).Select(ArticleSummary.Projection).ToDictionaryAsync(a => a.Id, cancellationToken);
-
     private async Task ReadMatchesAsync(string expression, bool ranked, ResultPass pass, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(
+        await using var command = await db.CommandAsync(
             ranked
                 ? $"SELECT rowid, {Fts.Rank} FROM ArticlesFts WHERE ArticlesFts MATCH $match"
                 : "SELECT rowid FROM ArticlesFts WHERE ArticlesFts MATCH $match",
-            cancellationToken);
-        Parameter(command, "$match", expression);
+            cancellationToken,
+            ("$match", expression));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         // SQLite runs in-process, so ReadAsync only wraps Read; per row, over hundreds of thousands of matches, that wrapping is most of the cost.
         for (var rows = 1; reader.Read(); rows++)
@@ -144,7 +135,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         // unindexable "+rowid IN" keeps the page's own rows. (A statement per hit re-evaluated a prefix or an alias
         // group twenty times: econom* 21.9 ms against 0.7 ms.) Summary and body passages both; the body's is
         // preferred when it holds a match. The ids are the engine's own integers, never user text.
-        await using var command = await CommandAsync(
+        await using var command = await db.CommandAsync(
             $"""
             SELECT rowid,
                    highlight(ArticlesFts, 0, $open, $close),
@@ -153,10 +144,8 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
             FROM ArticlesFts
             WHERE ArticlesFts MATCH $match AND rowid BETWEEN {ids.Min()} AND {ids.Max()} AND +rowid IN ({string.Join(',', ids)})
             """,
-            cancellationToken);
-        Parameter(command, "$match", expression);
-        Parameter(command, "$open", Snippets.Open);
-        Parameter(command, "$close", Snippets.Close);
+            cancellationToken,
+            ("$match", expression), ("$open", Snippets.Open), ("$close", Snippets.Close));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -172,22 +161,4 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         marked.Title is null
             ? new SearchHit(article, Snippets.Encode(article.Title), Snippets.Lead(article.Summary), score)
             : new SearchHit(article, Snippets.ToHtml(marked.Title), Snippets.ToHtml(marked.Snippet), score);
-
-    private async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken)
-    {
-        // Opened through EF, so the pooled context closes it when the request ends.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 }
