@@ -1,52 +1,70 @@
+using System.Diagnostics;
+
 namespace NewsArchive.Core.Search;
 
 /// <summary>
 /// A value read from the whole archive, kept in memory and read again once the archive changed
-/// (<see cref="ArchiveChanges"/>). Only the first read is waited for: while a newer one runs, callers get the
-/// previous value, so a large archive being ingested is not read again on every request, only once per read.
-/// One read runs at a time; a failed read is tried again by the next caller.
+/// (<see cref="ArchiveChanges"/>). One read runs at a time; a failed read is tried again by the next caller.
+/// The catalog, the page footer's summary and the suggesters' vocabulary all keep their copies this way; they differ
+/// only in how fresh a caller needs the value:
 /// </summary>
-public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> load)
+/// <param name="waitForChanges">
+/// True: after a change, callers wait for the new read (search must see what was just committed). False: only the
+/// first read is waited for; while a newer one runs, callers get the previous value.
+/// </param>
+/// <param name="refreshAtMostEvery">
+/// A value younger than this is served even after a change: while ingestion commits a batch every fraction of a
+/// second, the archive changes on nearly every request.
+/// </param>
+public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> load, bool waitForChanges, TimeSpan refreshAtMostEvery = default)
 {
     private readonly Lock gate = new();
-    private (long Version, T Value)? current;
-    private Task<T>? loading;
+    private Entry? current;
+    private Task<Entry>? loading;
 
-    public async Task<T> GetAsync(CancellationToken cancellationToken)
+    public async Task<T> GetAsync(CancellationToken cancellationToken = default)
     {
-        var version = changes.Version();
-        Task<T> first;
-        lock (gate)
+        while (true)
         {
-            if (current is { } fresh && fresh.Version == version)
+            var version = changes.Version();
+            Task<Entry> reading;
+            lock (gate)
             {
-                return fresh.Value;
+                if (current is { } fresh && (fresh.Version == version || Stopwatch.GetElapsedTime(fresh.ReadAt) < refreshAtMostEvery))
+                {
+                    return fresh.Value;
+                }
+
+                loading ??= LoadAsync(version);
+                if (!waitForChanges && current is { } previous)
+                {
+                    return previous.Value;
+                }
+
+                reading = loading;
             }
 
-            loading ??= LoadAsync(version);
-            if (current is { } previous)
+            // A read that started before the change this caller saw is not enough for one that waits for changes.
+            var entry = await reading.WaitAsync(cancellationToken);
+            if (!waitForChanges || entry.Version >= version)
             {
-                return previous.Value;
+                return entry.Value;
             }
-
-            first = loading;
         }
-
-        return await first.WaitAsync(cancellationToken);
     }
 
     /// <summary>Runs outside the caller's request; the version is taken before the read, so a write during it is caught next time.</summary>
-    private Task<T> LoadAsync(long version) => Task.Run(async () =>
+    private Task<Entry> LoadAsync(long version) => Task.Run(async () =>
     {
         try
         {
-            var value = await load();
+            var entry = new Entry(await load(), version, Stopwatch.GetTimestamp());
             lock (gate)
             {
-                current = (version, value);
+                current = entry;
             }
 
-            return value;
+            return entry;
         }
         finally
         {
@@ -56,4 +74,6 @@ public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> loa
             }
         }
     });
+
+    private sealed record Entry(T Value, long Version, long ReadAt);
 }

@@ -17,7 +17,7 @@ public sealed class ArchiveStatistics
 
     public ArchiveStatistics(ArchiveDatabase database, ArchiveChanges changes)
     {
-        vocabulary = new(changes, () => ReadAsync(database, LoadVocabularyAsync));
+        vocabulary = new(changes, () => ReadAsync(database, LoadVocabularyAsync), waitForChanges: false);
     }
 
     public Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);

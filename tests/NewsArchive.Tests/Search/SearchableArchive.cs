@@ -64,8 +64,6 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
     {
         if (disposing)
         {
-            Catalog.Dispose();
-            summaries?.Dispose();
             changes?.Dispose();
             Archive.Dispose();
         }

@@ -37,7 +37,7 @@ public sealed class ArchiveSummaryTests : IDisposable
     {
         await archive.IngestAsync();
         using var changes = new ArchiveChanges(archive.Database);
-        using var cache = new ArchiveSummaryCache(archive.Database, changes, refreshAtMostEvery: TimeSpan.Zero);
+        var cache = new ArchiveSummaryCache(archive.Database, changes, refreshAtMostEvery: TimeSpan.Zero);
 
         var first = await cache.GetAsync();
         Assert.Same(first, await cache.GetAsync());
@@ -57,7 +57,7 @@ public sealed class ArchiveSummaryTests : IDisposable
     {
         await archive.IngestAsync();
         using var changes = new ArchiveChanges(archive.Database);
-        using var cache = new ArchiveSummaryCache(archive.Database, changes, refreshAtMostEvery: TimeSpan.FromHours(1));
+        var cache = new ArchiveSummaryCache(archive.Database, changes, refreshAtMostEvery: TimeSpan.FromHours(1));
         var first = await cache.GetAsync();
 
         archive.Write("late.txt", "Late filing from Basra\nSource: Reuters\nDate: 2019-03-04\n\nThe port reopened on Monday.");
