@@ -144,8 +144,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
         var parseOptions = new ParseOptions(options.DefaultOutlet);
+        // Not buffered: by default PLINQ lets the parsers run up to ~65,000 files ahead of the single writer, and
+        // those parsed articles were most of the run's memory. Unbuffered, at most a few thousand wait.
         var prepared = work
             .AsParallel()
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .WithCancellation(cancellationToken)
             .Select(item => Prepare(scanner, item.File, item.Stored, options.MaxFileBytes, parseOptions));
 
