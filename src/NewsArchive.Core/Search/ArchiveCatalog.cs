@@ -46,13 +46,19 @@ public sealed class CatalogSnapshot
     /// <summary>Stands for "no date" in <see cref="SecondsOf"/>; sorts below every real date.</summary>
     public const long Undated = long.MinValue;
 
+    private static int generations;
+
     internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf)
     {
+        Generation = Interlocked.Increment(ref generations);
         Outlets = outlets;
         OutletOf = outletOf;
         SecondsOf = secondsOf;
         OutletById = outlets.ToDictionary(o => o.Id);
     }
+
+    /// <summary>Counts up with each snapshot read: a higher one holds a later state of the archive.</summary>
+    public int Generation { get; }
 
     public IReadOnlyList<CatalogOutlet> Outlets { get; }
 

@@ -65,7 +65,16 @@ internal sealed class ResultPass
         }
     }
 
-    public void Add(int id, double score)
+    /// <summary>The articles a full-text expression matched.</summary>
+    public void AddAll(Matches matches)
+    {
+        for (var i = 0; i < matches.Ids.Length; i++)
+        {
+            Add(matches.Ids[i], matches.Scores?[i] ?? 0);
+        }
+    }
+
+    private void Add(int id, double score)
     {
         // An id the snapshot does not hold yet (committed after it was read) waits for the next snapshot.
         if ((uint)id >= (uint)snapshot.OutletOf.Length || snapshot.OutletOf[id] is var outlet && outlet == 0 || excluded[outlet])

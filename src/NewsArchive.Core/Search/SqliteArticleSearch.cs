@@ -6,10 +6,10 @@ namespace NewsArchive.Core.Search;
 
 /// <summary>
 /// Answers <see cref="ArticleQuery"/> from the archive: FTS5 finds the matching ids (with their BM25 score when the
-/// order is relevance), one pass over them in the <see cref="ArchiveCatalog"/> applies the outlet and date filters,
+/// order is relevance; shared and kept by the <see cref="MatchCache"/>), one pass over them in the <see cref="ArchiveCatalog"/> applies the outlet and date filters,
 /// counts the facets and keeps the requested page; then only that page's rows, snippets and highlights are read.
 /// </summary>
-public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog catalog, SpellingSuggester spelling) : IArticleSearch
+public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog catalog, MatchCache matches, SpellingSuggester spelling) : IArticleSearch
 {
     public async Task<ArticleResults> SearchAsync(ArticleQuery query, CancellationToken cancellationToken = default)
     {
@@ -88,10 +88,11 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
 
     private async Task<ResultPass> PassAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
-        var pass = new ResultPass(query, await catalog.CurrentAsync(cancellationToken));
+        var snapshot = await catalog.CurrentAsync(cancellationToken);
+        var pass = new ResultPass(query, snapshot);
         if (query.Text.FtsExpression is { } expression)
         {
-            await ReadMatchesAsync(expression, ranked: query.Sort == ArticleSort.Relevance, pass, cancellationToken);
+            pass.AddAll(await matches.GetAsync(snapshot, expression, ranked: query.Sort == ArticleSort.Relevance, cancellationToken));
         }
         else
         {
@@ -99,27 +100,6 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         }
 
         return pass;
-    }
-
-    private async Task ReadMatchesAsync(string expression, bool ranked, ResultPass pass, CancellationToken cancellationToken)
-    {
-        await using var command = await db.CommandAsync(
-            ranked
-                ? $"SELECT rowid, {Fts.Rank} FROM ArticlesFts WHERE ArticlesFts MATCH $match"
-                : "SELECT rowid FROM ArticlesFts WHERE ArticlesFts MATCH $match",
-            cancellationToken,
-            ("$match", expression));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        // SQLite runs in-process, so ReadAsync only wraps Read; per row, over hundreds of thousands of matches, that wrapping is most of the cost.
-        for (var rows = 1; reader.Read(); rows++)
-        {
-            // bm25() is lower for better matches; scores are shown higher-is-better.
-            pass.Add(reader.GetInt32(0), ranked ? -reader.GetDouble(1) : 0);
-            if (rows % 65_536 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
     }
 
     /// <summary>The title and the best passage of each article on the page, with the matched terms between markers.</summary>

@@ -7,8 +7,8 @@ using NewsArchive.Web.Hosting;
 
 namespace NewsArchive.Tests.Api;
 
-/// <summary>The real app over a real SQLite file, its corpus folder a fresh copy of the seeds.</summary>
-public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
+/// <summary>The real app over a real SQLite file, its corpus folder a fresh copy of the seeds; <paramref name="settings"/> override its configuration.</summary>
+public sealed class ArchiveAppFactory(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     public TempArchive Archive { get; } = TempArchive.WithSeeds();
 
@@ -17,6 +17,10 @@ public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Archive:CorpusPath", Archive.Corpus);
         builder.UseSetting("Archive:DatabasePath", Archive.DatabasePath);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client for an app whose start-up ingestion has finished.</summary>

@@ -15,6 +15,7 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
     protected SearchableArchive()
     {
         Catalog = new ArchiveCatalog(Archive.Database, Changes);
+        Matches = new MatchCache(Archive.Database, new SearchLimits());
     }
 
     public TempArchive Archive { get; } = new();
@@ -22,6 +23,8 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
     public ArchiveChanges Changes => changes ??= new ArchiveChanges(Archive.Database);
 
     public ArchiveCatalog Catalog { get; }
+
+    public MatchCache Matches { get; }
 
     public ArchiveStatistics Statistics => statistics ??= new ArchiveStatistics(Archive.Database, Changes);
 
@@ -51,7 +54,7 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
             .Validate(out var errors, Aliases);
         Assert.True(query is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
         await using var db = Archive.Database.CreateContext(readOnly: true);
-        return await new SqliteArticleSearch(db, Catalog, new SpellingSuggester(db, Statistics)).SearchAsync(query);
+        return await new SqliteArticleSearch(db, Catalog, Matches, new SpellingSuggester(db, Statistics)).SearchAsync(query);
     }
 
     public void Dispose()
@@ -65,6 +68,7 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
         if (disposing)
         {
             changes?.Dispose();
+            Matches.Dispose();
             Archive.Dispose();
         }
     }
