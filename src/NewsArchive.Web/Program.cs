@@ -23,6 +23,7 @@ builder.AddCorpusIngestion();
 builder.AddArchiveApi();
 builder.AddArchivePages();
 builder.AddArchiveCompression();
+builder.AddRequestLimits();
 
 var app = builder.Build();
 await app.MigrateArchiveAsync();
@@ -30,6 +31,7 @@ app.UseRequestLogging(); // outermost, so it logs the status the client finally 
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseArchiveErrorPages();
+app.UseRequestLimits();
 app.MapHealthCheck();
 app.MapArticlesApi();
 app.MapSearchApi();

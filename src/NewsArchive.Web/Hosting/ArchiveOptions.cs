@@ -22,6 +22,9 @@ public sealed class ArchiveOptions
     /// <summary>The alias list of query expansion (ISIL, ISIS, Daesh…); empty means the one shipped with the app.</summary>
     public string AliasesPath { get; set; } = "";
 
+    /// <summary>Requests worked on at once; more wait their turn (<see cref="RequestLimits"/>).</summary>
+    public int ConcurrentRequests { get; set; } = 4 * Environment.ProcessorCount;
+
     public static ArchiveOptions From(IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(Section).Get<ArchiveOptions>() ?? new ArchiveOptions();

@@ -6,6 +6,8 @@ namespace NewsArchive.Web.Hosting;
 
 public static class HealthEndpoint
 {
+    public const string Path = "/healthz";
+
     /// <summary>
     /// GET /healthz for monitors and load balancers: whether the database answers, how many articles it holds, and
     /// the last finished ingestion run as the footer shows it (the app's own runs and the ingest verb's). 200 while the
@@ -14,7 +16,7 @@ public static class HealthEndpoint
     /// </summary>
     public static IEndpointRouteBuilder MapHealthCheck(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", CheckAsync);
+        app.MapGet(Path, CheckAsync);
         return app;
     }
 

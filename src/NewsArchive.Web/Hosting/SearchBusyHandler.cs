@@ -9,8 +9,6 @@ namespace NewsArchive.Web.Hosting;
 /// </summary>
 internal sealed class SearchBusyHandler : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 5;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         // The request's path is already the error page's here; the address asked for is in the feature.
@@ -21,7 +19,7 @@ internal sealed class SearchBusyHandler : IExceptionHandler
             return false;
         }
 
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = RequestLimits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search busy", detail: busy.Message).ExecuteAsync(context);
         return true;
     }

@@ -7,17 +7,20 @@ using NewsArchive.Web.Hosting;
 
 namespace NewsArchive.Tests.Api;
 
-/// <summary>The real app over a real SQLite file, its corpus folder a fresh copy of the seeds; <paramref name="settings"/> override its configuration.</summary>
-public sealed class ArchiveAppFactory(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+/// <summary>The real app over a real SQLite file, its corpus folder a fresh copy of the seeds.</summary>
+public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
 {
     public TempArchive Archive { get; } = TempArchive.WithSeeds();
+
+    /// <summary>Configuration that differs from the app's defaults, e.g. ("Search:Budget", "00:00:01").</summary>
+    public IReadOnlyList<(string Key, string Value)> Settings { get; init; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Archive:CorpusPath", Archive.Corpus);
         builder.UseSetting("Archive:DatabasePath", Archive.DatabasePath);
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

@@ -3,10 +3,13 @@ using NewsArchive.Tests.Api;
 
 namespace NewsArchive.Tests.Reliability;
 
-/// <summary>A search that cannot be answered within its time budget: a 503 that says why and when to retry, never a 500.</summary>
-public sealed class SearchBudgetTests : IDisposable
+/// <summary>
+/// A busy server: requests beyond the concurrency limit wait their turn; a search that cannot be answered within its
+/// time budget is a 503 that says why and when to retry, never a 500.
+/// </summary>
+public sealed class BusyServerTests : IDisposable
 {
-    private readonly ArchiveAppFactory app = new(("Search:Budget", "00:00:00"));
+    private readonly ArchiveAppFactory app = new() { Settings = [("Search:Budget", "00:00:00")] };
 
     [Theory]
     [InlineData("/api/search?q=cooperation")]
@@ -37,6 +40,18 @@ public sealed class SearchBudgetTests : IDisposable
         Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
         // No text query, no full-text scan: the newest articles are still served.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_beyond_the_concurrency_limit_wait_and_are_all_answered()
+    {
+        using var oneAtATime = new ArchiveAppFactory { Settings = [("Archive:ConcurrentRequests", "1")] };
+        var client = await oneAtATime.ReadyClientAsync();
+        var urls = Enumerable.Range(0, 24).Select(i => i % 3 == 0 ? "/healthz" : $"/api/search?q=iran&page={i}&pageSize=1");
+
+        var statuses = await Task.WhenAll(urls.Select(async url => (await client.GetAsync(url)).StatusCode));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
     }
 
     public void Dispose() => app.Dispose();
