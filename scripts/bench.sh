@@ -6,6 +6,7 @@
 #   serving: the app on that database on 127.0.0.1 (startup to first response, memory), the query set
 #     scripts/bench-queries.txt through GET /api/search with one client (median per query, p50/p95/p99 over queries)
 #     and with 16 and 64 concurrent connections from wrk (requests per second, p50/p95/p99 over requests), page times;
+#     then the one-client run again with the match cache off, which is what the first asker of each query waits;
 #   bare FTS5: the same queries, compiled as the app compiles them, on the index's two bare statements;
 #   anchors: ../shared/anchors (Lucene 8.7 and its own bare FTS5) indexing the same files and timing the same 40 queries.
 # Prints one Markdown table with the ratios and appends it, with the machine, to docs/benchmarks.md; per-query
@@ -74,17 +75,21 @@ kb_per_article=$(awk -v m="$db_mb" -v n="$articles" 'BEGIN {printf "%.1f", m * 1
 
 # --- Serving: the app reads the database; a corpus folder that does not exist means no scan and no watcher.
 # Port 0 lets the kernel pick a free port: the machine may run other copies of the app.
+# start_app [ARG...]: the Release app on a free port with extra configuration; sets app_pid and url.
+start_app() {
+  (cd "$here/src/NewsArchive.Web" && exec dotnet "$app" --urls http://127.0.0.1:0 --Archive:DatabasePath="$db" \
+    --Archive:CorpusPath="$work/no-corpus" --Archive:WatchCorpus=false "$@" > "$work/app.log" 2>&1) &
+  app_pid=$!
+  url=""
+  until [ -n "$url" ] && curl -fs -o /dev/null "$url/"; do
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
+    url=$(grep -oE 'Now listening on: http://[0-9.:]+' "$work/app.log" | awk '{print $4}' || true)
+    sleep 0.01
+  done
+}
 echo "serving" >&2
 started=$(date +%s%N)
-(cd "$here/src/NewsArchive.Web" && exec dotnet "$app" --urls http://127.0.0.1:0 --Archive:DatabasePath="$db" \
-  --Archive:CorpusPath="$work/no-corpus" --Archive:WatchCorpus=false > "$work/app.log" 2>&1) &
-app_pid=$!
-url=""
-until [ -n "$url" ] && curl -fs -o /dev/null "$url/"; do
-  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
-  url=$(grep -oE 'Now listening on: http://[0-9.:]+' "$work/app.log" | awk '{print $4}' || true)
-  sleep 0.01
-done
+start_app
 startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 rss_idle=$(rss_mb VmRSS)
 
@@ -106,6 +111,10 @@ for page in "${pages[@]}"; do
   dotnet "$bench" pages "$url" "$page" --runs "$query_runs" --warmup 3 | tee "$work/page.out"
   field "$work/page.out" median_ms >> "$work/pages"
 done
+stop_app
+# The same queries with the match cache off: every run scans, as the first asker of a query does.
+start_app --Search:CacheMegabytes=0
+dotnet "$bench" http "$url" "$queries" --runs "$query_runs" --out "$work/api-cold.tsv" | tee "$work/api-cold.out"
 stop_app
 
 # --- Bare FTS5: the same expressions on the same index, with nothing else running.
@@ -131,6 +140,7 @@ dotnet "$fts5_anchor" search "$work/fts5-anchor.db" "$anchors/queries.txt" "$wor
 anchor_ms() { grep -v '"summary"' "$1" | grep -oE '"median_us":[0-9.]+' | cut -d: -f2 | awk '{print $1 / 1000}'; }
 first40() { awk -F'\t' 'NR > 1 && NR <= 41 {print $2}' "$1"; }
 first40 "$work/api.tsv" > "$work/api40"
+first40 "$work/api-cold.tsv" > "$work/cold40"
 first40 "$work/fts.tsv" > "$work/fts40"
 anchor_ms "$work/lucene.jsonl" > "$work/lucene40"
 anchor_ms "$work/fts5-anchor.jsonl" > "$work/anchor40"
@@ -149,10 +159,10 @@ api_queries=$(field "$work/api.out" queries)
 fts_queries=$(field "$work/fts.out" queries)
 
 echo
-echo "per query, ms (median of $query_runs runs): API, the app's own tookMs, bare FTS5, anchor FTS5, Lucene"
-paste <(awk -F'\t' 'NR > 1 && NR <= 41 {print $1 "\t" $2 "\t" $3}' "$work/api.tsv") "$work/fts40" "$work/anchor40" "$work/lucene40" \
+echo "per query, ms (median of $query_runs runs): API, the app's own tookMs, API cache off, bare FTS5, anchor FTS5, Lucene"
+paste <(awk -F'\t' 'NR > 1 && NR <= 41 {print $1 "\t" $2 "\t" $3}' "$work/api.tsv") "$work/cold40" "$work/fts40" "$work/anchor40" "$work/lucene40" \
   <(awk -F'\t' 'NR > 1 && NR <= 41 {print $6}' "$work/api.tsv") \
-  | awk -F'\t' '{printf "%3d %9.2f %9.2f %9.2f %9.2f %9.3f  %s\n", $1, $2, $3, $4, $5, $6, $7}'
+  | awk -F'\t' '{printf "%3d %9.2f %9.2f %9.2f %9.2f %9.2f %9.3f  %s\n", $1, $2, $3, $4, $5, $6, $7, $8}'
 
 table=$(cat <<TABLE
 | measure | value |
@@ -165,17 +175,18 @@ table=$(cat <<TABLE
 | startup to first response (existing database): ms | $startup_ms |
 | API, 1 client, $api_queries queries: p50 / p95 / p99 ms | $(ms "$(field "$work/api.out" p50_ms)") / $(ms "$(field "$work/api.out" p95_ms)") / $(ms "$(field "$work/api.out" p99_ms)") |
 | same, the app's own tookMs: p50 / p95 / p99 ms | $(ms "$(field "$work/api.out" app_p50_ms)") / $(ms "$(field "$work/api.out" app_p95_ms)") / $(ms "$(field "$work/api.out" app_p99_ms)") |
+| API, 1 client, match cache off (every run scans): p50 / p95 / p99 ms | $(ms "$(field "$work/api-cold.out" p50_ms)") / $(ms "$(field "$work/api-cold.out" p95_ms)") / $(ms "$(field "$work/api-cold.out" p99_ms)") |
 $(load_row 16)
 $(load_row 64)
 | pages, median: home / search / article ms | $(ms "$(sed -n 1p "$work/pages")") / $(ms "$(sed -n 2p "$work/pages")") / $(ms "$(sed -n 3p "$work/pages")") |
 | server RSS: idle / after 1 client / after load / peak MB | $rss_idle / $rss_single / $rss_load / $rss_peak |
 | bare FTS5, $fts_queries queries: p50 / p95 / p99 ms | $(ms "$(field "$work/fts.out" p50_ms)") / $(ms "$(field "$work/fts.out" p95_ms)") / $(ms "$(field "$work/fts.out" p99_ms)") |
-| 40 anchor queries, p50 ms: API / bare FTS5 / anchor FTS5 / Lucene 8.7 | $(p api40 0.5) / $(p fts40 0.5) / $(p anchor40 0.5) / $(p lucene40 0.5) |
-| 40 anchor queries, p99 ms: API / bare FTS5 / anchor FTS5 / Lucene 8.7 | $(p api40 0.99) / $(p fts40 0.99) / $(p anchor40 0.99) / $(p lucene40 0.99) |
+| 40 anchor queries, p50 ms: API / API cache off / bare FTS5 / anchor FTS5 / Lucene 8.7 | $(p api40 0.5) / $(p cold40 0.5) / $(p fts40 0.5) / $(p anchor40 0.5) / $(p lucene40 0.5) |
+| 40 anchor queries, p99 ms: API / API cache off / bare FTS5 / anchor FTS5 / Lucene 8.7 | $(p api40 0.99) / $(p cold40 0.99) / $(p fts40 0.99) / $(p anchor40 0.99) / $(p lucene40 0.99) |
 | anchors' indexing, same files: Lucene s, docs/s; FTS5 s, docs/s | $(index_s "$work/lucene-index.json"), $(printf '%.0f' "$lucene_rate"); $(index_s "$work/fts5-anchor-index.json"), $(printf '%.0f' "$anchor_rate") |
-| **API p50 ÷ bare FTS5 p50** (40 anchor queries) | **$(ratio "$(raw api40 0.5)" "$(raw fts40 0.5)")** |
-| **API p50 ÷ Lucene p50** | **$(ratio "$(raw api40 0.5)" "$(raw lucene40 0.5)")** |
-| **API p99 ÷ Lucene p99** | **$(ratio "$(raw api40 0.99)" "$(raw lucene40 0.99)")** |
+| **API p50 ÷ bare FTS5 p50** (40 anchor queries): cache on; off | **$(ratio "$(raw api40 0.5)" "$(raw fts40 0.5)"); $(ratio "$(raw cold40 0.5)" "$(raw fts40 0.5)")** |
+| **API p50 ÷ Lucene p50**: cache on; off | **$(ratio "$(raw api40 0.5)" "$(raw lucene40 0.5)"); $(ratio "$(raw cold40 0.5)" "$(raw lucene40 0.5)")** |
+| **API p99 ÷ Lucene p99**: cache on; off | **$(ratio "$(raw api40 0.99)" "$(raw lucene40 0.99)"); $(ratio "$(raw cold40 0.99)" "$(raw lucene40 0.99)")** |
 | **Lucene docs/s ÷ ingestion articles/s** | **$(ratio "$lucene_rate" "$ingest_rate")** |
 TABLE
 )
