@@ -16,7 +16,12 @@ namespace NewsArchive.Core.Search;
 /// A value younger than this is served even after a change: while ingestion commits a batch every fraction of a
 /// second, the archive changes on nearly every request.
 /// </param>
-public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> load, bool waitForChanges, TimeSpan refreshAtMostEvery = default)
+/// <param name="restPerReadTime">
+/// Likewise, a value is served for at least this many times as long as it took to read: a read that walks the whole
+/// index then takes a bounded share of the machine however often the archive changes, and a cheap one stays fresh.
+/// </param>
+public sealed class ArchiveSnapshot<T>(
+    ArchiveChanges changes, Func<Task<T>> load, bool waitForChanges, TimeSpan refreshAtMostEvery = default, int restPerReadTime = 0)
 {
     private readonly Lock gate = new();
     private Entry? current;
@@ -30,7 +35,7 @@ public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> loa
             Task<Entry> reading;
             lock (gate)
             {
-                if (current is { } fresh && (fresh.Version == version || Stopwatch.GetElapsedTime(fresh.ReadAt) < refreshAtMostEvery))
+                if (current is { } fresh && (fresh.Version == version || Stopwatch.GetElapsedTime(fresh.ReadAt) < fresh.RestAfter))
                 {
                     return fresh.Value;
                 }
@@ -58,7 +63,10 @@ public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> loa
     {
         try
         {
-            var entry = new Entry(await load(), version, Stopwatch.GetTimestamp());
+            var started = Stopwatch.GetTimestamp();
+            var value = await load();
+            var readTime = Stopwatch.GetElapsedTime(started);
+            var entry = new Entry(value, version, Stopwatch.GetTimestamp(), TimeSpan.FromTicks(Math.Max(refreshAtMostEvery.Ticks, readTime.Ticks * restPerReadTime)));
             lock (gate)
             {
                 current = entry;
@@ -75,5 +83,5 @@ public sealed class ArchiveSnapshot<T>(ArchiveChanges changes, Func<Task<T>> loa
         }
     });
 
-    private sealed record Entry(T Value, long Version, long ReadAt);
+    private sealed record Entry(T Value, long Version, long ReadAt, TimeSpan RestAfter);
 }

@@ -17,7 +17,9 @@ public sealed class ArchiveStatistics
 
     public ArchiveStatistics(ArchiveDatabase database, ArchiveChanges changes)
     {
-        vocabulary = new(changes, () => ReadAsync(database, LoadVocabularyAsync), waitForChanges: false);
+        // Reading the vocabulary walks the whole index (seconds at a million articles): while ingestion commits a batch
+        // a second, it is read again after ten times its read time, so it costs at most a tenth of a core.
+        vocabulary = new(changes, () => ReadAsync(database, LoadVocabularyAsync), waitForChanges: false, restPerReadTime: 10);
     }
 
     public Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);

@@ -18,6 +18,7 @@ public static class SearchSetup
         builder.Services.AddExceptionHandler<SearchBusyHandler>();
         builder.Services.AddSingleton(services => AliasList.Parse(File.ReadAllText(services.GetRequiredService<ArchiveOptions>().AliasesPath)));
         builder.Services.AddSingleton<ArchiveStatistics>();
+        builder.Services.AddHostedService<SearchWarmUp>();
         builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         builder.Services.AddScoped<SpellingSuggester>();
         builder.Services.AddScoped<TypeaheadSuggester>();
