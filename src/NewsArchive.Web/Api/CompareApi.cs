@@ -54,16 +54,17 @@ public static class CompareApi
         }
 
         var comparison = await search.CompareAsync(queries, cancellationToken);
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', comparison.Queries.Select(q => Csv.Field(q.Query.Text.Text)).Prepend("month")));
+        // Lines end in CRLF, as RFC 4180 has them.
+        using var csv = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+        csv.WriteLine(string.Join(',', comparison.Queries.Select(q => Csv.Field(q.Query.Text.Text)).Prepend("month")));
         for (var i = 0; i < comparison.Months.Count; i++)
         {
-            csv.AppendLine(string.Join(',', comparison.Queries.Select(q => Number(q.Counts[i])).Prepend(Display.MonthIso(comparison.Months[i]))));
+            csv.WriteLine(string.Join(',', comparison.Queries.Select(q => Number(q.Counts[i])).Prepend(Display.MonthIso(comparison.Months[i]))));
         }
 
         if (comparison.Queries.Any(q => q.Undated > 0))
         {
-            csv.AppendLine(string.Join(',', comparison.Queries.Select(q => Number(q.Undated)).Prepend("undated")));
+            csv.WriteLine(string.Join(',', comparison.Queries.Select(q => Number(q.Undated)).Prepend("undated")));
         }
 
         // With a byte order mark, as /search.csv: spreadsheets then read the queries' non-ASCII letters as UTF-8.

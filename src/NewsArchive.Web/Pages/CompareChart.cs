@@ -67,14 +67,16 @@ public sealed class CompareChart
     public string Points(ComparedQuery query) => string.Join(' ', query.Counts.Select((count, i) => $"{Unit(X(i))},{Unit(Y(count))}"));
 
     /// <summary>
-    /// The months where the <paramref name="series"/>th query's line carries its marker: every month with a match when
-    /// there are few, otherwise every few months, shifted per query so equal values do not put one marker over another.
-    /// None at zero, where all the lines meet.
+    /// The months where a query's line carries its marker: every month with a match when there are few months,
+    /// otherwise the highest month of each stretch of a few, so the peaks, where the lines need telling apart, are
+    /// marked. None at zero, where all the lines meet.
     /// </summary>
-    public IEnumerable<int> MarkedMonths(int series, ComparedQuery query)
+    public IEnumerable<int> MarkedMonths(ComparedQuery query)
     {
         var every = months.Count <= MarkEveryMonthUpTo ? 1 : (int)Math.Ceiling(months.Count / (double)MarkersPerLine);
-        return Enumerable.Range(0, months.Count).Where(i => i % every == series * every / 4 % every && query.Counts[i] > 0);
+        return Enumerable.Range(0, (months.Count + every - 1) / every)
+            .Select(stretch => Enumerable.Range(stretch * every, Math.Min(every, months.Count - (stretch * every))).MaxBy(i => query.Counts[i]))
+            .Where(i => query.Counts[i] > 0);
     }
 
     /// <summary>The outline of a query's marker centred on a point: circle, square, triangle or diamond for the first to the fourth query.</summary>
