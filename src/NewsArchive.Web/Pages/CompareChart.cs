@@ -52,6 +52,10 @@ public sealed class CompareChart
 
     public IReadOnlyList<int> CountTicks { get; }
 
+    /// <summary>"2,500", or "15k" on an axis that reaches 10,000 (its ticks are then whole thousands), to fit beside the axis.</summary>
+    public string CountLabel(int tick) =>
+        Max >= 10_000 && tick > 0 ? $"{tick / 1000}k" : tick.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>The months that get a label on the time axis, with their labels.</summary>
     public IReadOnlyList<(int Month, string Label)> MonthTicks { get; }
 
