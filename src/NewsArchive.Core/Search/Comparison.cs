@@ -5,7 +5,7 @@ namespace NewsArchive.Core.Search;
 /// <summary>
 /// Several queries under the same filters, counted per calendar month side by side. <see cref="Months"/> runs without
 /// gaps from the first month with a match to the last, or over the date filter where one is set (within the span of
-/// the archive's dated articles, so a filter from year 1 does not make a thousand empty rows).
+/// the archive's dated articles, so a filter from the year 1 does not make tens of thousands of empty rows).
 /// </summary>
 /// <param name="Months">The first day of each month.</param>
 public sealed record Comparison(IReadOnlyList<DateOnly> Months, IReadOnlyList<ComparedQuery> Queries)
