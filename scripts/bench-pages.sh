@@ -35,7 +35,8 @@ curl -sf -o /dev/null "$base/" || { cat "$work/app.log" >&2; exit 1; }
 
 largest=$(sqlite3 "$db" "SELECT o.Slug FROM Articles a JOIN Outlets o ON o.Id = a.OutletId GROUP BY o.Id ORDER BY count(*) DESC LIMIT 1")
 article=$(sqlite3 "$db" "SELECT max(Id) FROM Articles")
-pages=("/" "/outlets" "/outlets/$largest" "/outlets/$largest?page=100" "/articles/$article" "/api/articles")
+pages=("/" "/outlets" "/outlets/$largest" "/outlets/$largest?page=100" "/articles/$article" "/api/articles"
+  "/compare?q=iran&q=iraq&q=syria" "/api/compare?q=iran&q=iraq&q=syria")
 
 median_p90() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f %.1f\n", m, a[int(NR * 0.9 + 0.5)]}'; }
 rows=""

@@ -36,6 +36,7 @@ app.MapHealthCheck();
 app.MapArticlesApi();
 app.MapSearchApi();
 app.MapSearchExports();
+app.MapCompareApi();
 app.MapOpenSearch();
 app.MapSuggestApi();
 app.MapArchivePages();

@@ -27,14 +27,19 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
         // Served by the (OutletId, PublishedAt, Id) index alone: the article rows, bodies and all, are not read.
         await using var command = await db.CommandAsync("SELECT Id, OutletId, CAST(strftime('%s', PublishedAt) AS INTEGER) FROM Articles", CancellationToken.None);
         await using var reader = await command.ExecuteReaderAsync();
+        var (first, last) = (long.MaxValue, long.MinValue);
         while (reader.Read())
         {
             var id = reader.GetInt32(0);
             outletOf[id] = reader.GetInt32(1);
             secondsOf[id] = reader.IsDBNull(2) ? CatalogSnapshot.Undated : reader.GetInt64(2);
+            if (secondsOf[id] != CatalogSnapshot.Undated)
+            {
+                (first, last) = (Math.Min(first, secondsOf[id]), Math.Max(last, secondsOf[id]));
+            }
         }
 
-        return new CatalogSnapshot(outlets, outletOf, secondsOf);
+        return new CatalogSnapshot(outlets, outletOf, secondsOf, first <= last ? (first, last) : null);
     }
 }
 
@@ -48,12 +53,13 @@ public sealed class CatalogSnapshot
 
     private static int generations;
 
-    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf)
+    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, (long First, long Last)? datedSpan)
     {
         Generation = Interlocked.Increment(ref generations);
         Outlets = outlets;
         OutletOf = outletOf;
         SecondsOf = secondsOf;
+        DatedSpan = datedSpan;
         OutletById = outlets.ToDictionary(o => o.Id);
     }
 
@@ -68,6 +74,9 @@ public sealed class CatalogSnapshot
 
     /// <summary>Unix seconds of each article's publication, or <see cref="Undated"/>.</summary>
     internal long[] SecondsOf { get; }
+
+    /// <summary>Unix seconds of the earliest and the latest dated article; null when none is dated.</summary>
+    internal (long First, long Last)? DatedSpan { get; }
 
     /// <summary>Outlets a user named, by name or slug, ignoring case.</summary>
     public IEnumerable<CatalogOutlet> Named(IEnumerable<string> names)

@@ -15,4 +15,7 @@ public interface IArticleSearch
 
     /// <summary>The first <paramref name="limit"/> hits of a query, in its order, read as they are written out.</summary>
     Task<ArticleExport> ExportAsync(ArticleQuery query, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Each query's matches per calendar month under its filters, side by side (the queries share the filters).</summary>
+    Task<Comparison> CompareAsync(IReadOnlyList<ArticleQuery> queries, CancellationToken cancellationToken = default);
 }

@@ -2,18 +2,12 @@ namespace NewsArchive.Core.Search;
 
 /// <summary>
 /// One pass over the candidate articles of a query (all of them, or the ids the full-text index matched): applies
-/// the outlet and date filters from the catalog, counts the facets, and keeps the best <c>Skip + PageSize</c> in a
-/// bounded heap, so the total is exact and any page, the last included, costs one pass.
+/// the outlet and date filters from the catalog (<see cref="CandidatePass"/>), counts the facets, and keeps the best
+/// <c>Skip + PageSize</c> in a bounded heap, so the total is exact and any page, the last included, costs one pass.
 /// </summary>
-internal sealed class ResultPass
+internal sealed class ResultPass : CandidatePass
 {
     private readonly ArticleQuery query;
-    private readonly CatalogSnapshot snapshot;
-    private readonly bool[]? included;
-    private readonly bool[] excluded;
-    private readonly long from;
-    private readonly long to;
-    private readonly bool dateFiltered;
     private readonly int[] outletCounts;
     private readonly SortedDictionary<int, int> yearCounts = [];
     private readonly int[] monthCounts = new int[13];
@@ -22,30 +16,10 @@ internal sealed class ResultPass
     private readonly int keep;
 
     public ResultPass(ArticleQuery query, CatalogSnapshot snapshot)
+        : base(query, snapshot)
     {
         this.query = query;
-        this.snapshot = snapshot;
-        var outletSlots = snapshot.Outlets.Count == 0 ? 1 : snapshot.Outlets.Max(o => o.Id) + 1;
-        var named = query.Outlets.Concat(query.Text.Outlets).ToList();
-        if (named.Count > 0)
-        {
-            included = new bool[outletSlots];
-            foreach (var outlet in snapshot.Named(named))
-            {
-                included[outlet.Id] = true;
-            }
-        }
-
-        excluded = new bool[outletSlots];
-        foreach (var outlet in snapshot.Named(query.Text.ExcludedOutlets))
-        {
-            excluded[outlet.Id] = true;
-        }
-
-        dateFiltered = query.From is not null || query.To is not null;
-        from = query.From is { } start ? Seconds(start.Start) : long.MinValue;
-        to = query.To is { } end ? Seconds(end.EndExclusive) : long.MaxValue;
-        outletCounts = new int[outletSlots];
+        outletCounts = new int[OutletSlots];
         order = Order(query.Sort);
         // The heap's top is the worst article kept, the one to drop when a better one comes.
         kept = new PriorityQueue<Candidate, Candidate>(Comparer<Candidate>.Create((a, b) => order.Compare(b, a)));
@@ -56,36 +30,18 @@ internal sealed class ResultPass
 
     public int Undated { get; private set; }
 
-    /// <summary>Every article in the archive is a candidate: browsing without a query.</summary>
-    public void AddAll()
+    protected override void Add(int id, double score)
     {
-        for (var id = 1; id < snapshot.OutletOf.Length; id++)
-        {
-            Add(id, 0);
-        }
-    }
-
-    /// <summary>The articles a full-text expression matched.</summary>
-    public void AddAll(Matches matches)
-    {
-        for (var i = 0; i < matches.Ids.Length; i++)
-        {
-            Add(matches.Ids[i], matches.Scores?[i] ?? 0);
-        }
-    }
-
-    private void Add(int id, double score)
-    {
-        // An id the snapshot does not hold yet (committed after it was read) waits for the next snapshot.
-        if ((uint)id >= (uint)snapshot.OutletOf.Length || snapshot.OutletOf[id] is var outlet && outlet == 0 || excluded[outlet])
+        var outlet = OutletOf(id);
+        if (outlet == 0)
         {
             return;
         }
 
-        var seconds = snapshot.SecondsOf[id];
+        var seconds = Snapshot.SecondsOf[id];
         var dated = seconds != CatalogSnapshot.Undated;
-        var inDates = !dateFiltered || dated && seconds >= from && seconds < to;
-        var inOutlets = included is null || included[outlet];
+        var inDates = InDates(seconds);
+        var inOutlets = InOutlets(outlet);
         if (inDates)
         {
             outletCounts[outlet]++;
@@ -128,7 +84,7 @@ internal sealed class ResultPass
     }
 
     public SearchFacets Facets() => new(
-        snapshot.Outlets
+        Snapshot.Outlets
             .Where(o => outletCounts[o.Id] > 0)
             .Select(o => new OutletCount(o.Name, o.Slug, outletCounts[o.Id]))
             .OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
@@ -137,8 +93,6 @@ internal sealed class ResultPass
         query.SingleYear is { } year
             ? Enumerable.Range(1, 12).Where(m => monthCounts[m] > 0).Select(m => new PeriodCount(year, m, monthCounts[m])).ToList()
             : []);
-
-    private static long Seconds(DateTime value) => (long)(value - DateTime.UnixEpoch).TotalSeconds;
 
     /// <summary>Result order; ties fall to the date, then the id, so paging is stable. Undated articles come last.</summary>
     private static Comparer<Candidate> Order(ArticleSort sort) => sort switch

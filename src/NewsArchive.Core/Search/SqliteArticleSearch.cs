@@ -8,6 +8,7 @@ namespace NewsArchive.Core.Search;
 /// Answers <see cref="ArticleQuery"/> from the archive: FTS5 finds the matching ids (with their BM25 score when the
 /// order is relevance; shared and kept by the <see cref="MatchCache"/>), one pass over them in the <see cref="ArchiveCatalog"/> applies the outlet and date filters,
 /// counts the facets and keeps the requested page; then only that page's rows, snippets and highlights are read.
+/// A comparison makes the same pass per query, counting months instead (<see cref="MonthPass"/>).
 /// </summary>
 public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCatalog catalog, MatchCache matches, SpellingSuggester spelling) : IArticleSearch
 {
@@ -86,13 +87,33 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         }
     }
 
+    public async Task<Comparison> CompareAsync(IReadOnlyList<ArticleQuery> queries, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(queries.Count);
+        // One snapshot for every query, so the series count the same archive. Counting needs no scores.
+        var snapshot = await catalog.CurrentAsync(cancellationToken);
+        var passes = new List<MonthPass>();
+        foreach (var query in queries)
+        {
+            passes.Add(await FeedAsync(new MonthPass(query, snapshot), query.Text, ranked: false, snapshot, cancellationToken));
+        }
+
+        return Comparison.Of(queries, passes, snapshot);
+    }
+
     private async Task<ResultPass> PassAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.CurrentAsync(cancellationToken);
-        var pass = new ResultPass(query, snapshot);
-        if (query.Text.FtsExpression is { } expression)
+        return await FeedAsync(new ResultPass(query, snapshot), query.Text, ranked: query.Sort == ArticleSort.Relevance, snapshot, cancellationToken);
+    }
+
+    /// <summary>Gives a pass its candidates: the ids the full-text index matches, or every article when there is no text to match.</summary>
+    private async Task<TPass> FeedAsync<TPass>(TPass pass, ParsedQuery text, bool ranked, CatalogSnapshot snapshot, CancellationToken cancellationToken)
+        where TPass : CandidatePass
+    {
+        if (text.FtsExpression is { } expression)
         {
-            pass.AddAll(await matches.GetAsync(snapshot, expression, ranked: query.Sort == ArticleSort.Relevance, cancellationToken));
+            pass.AddAll(await matches.GetAsync(snapshot, expression, ranked, cancellationToken));
         }
         else
         {

@@ -18,6 +18,11 @@ public static class Display
 
     public static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
 
+    /// <summary>"Nov 2014".</summary>
+    public static string Month(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string MonthIso(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     /// <summary>"12 Nov 2014": the day alone, short, for spans and tables.</summary>
     public static string Day(DateTime date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsArchive.Web.Hosting;
 
 namespace NewsArchive.Tests.Api;
@@ -10,10 +12,29 @@ namespace NewsArchive.Tests.Api;
 /// <summary>The real app over a real SQLite file, its corpus folder a fresh copy of the seeds.</summary>
 public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
 {
-    public TempArchive Archive { get; } = TempArchive.WithSeeds();
+    private readonly bool ingests;
+
+    public ArchiveAppFactory()
+        : this(TempArchive.WithSeeds(), ingests: true)
+    {
+    }
+
+    private ArchiveAppFactory(TempArchive archive, bool ingests)
+    {
+        Archive = archive;
+        this.ingests = ingests;
+    }
+
+    public TempArchive Archive { get; }
 
     /// <summary>Configuration that differs from the app's defaults, e.g. ("Search:Budget", "00:00:01").</summary>
     public IReadOnlyList<(string Key, string Value)> Settings { get; init; } = [];
+
+    /// <summary>
+    /// The app serving an archive that a fixture built and owns, without ingesting: no start-up run and no watcher,
+    /// so an archive shared by several test classes stays as it was built.
+    /// </summary>
+    public static ArchiveAppFactory Serving(TempArchive archive) => new(archive, ingests: false);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,13 +45,29 @@ public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (!ingests)
+        {
+            // The app's own background services (the ingestion); the host's, which run the server, stay.
+            builder.ConfigureTestServices(services =>
+            {
+                foreach (var ingestion in services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Assembly == typeof(Program).Assembly).ToList())
+                {
+                    services.Remove(ingestion);
+                }
+            });
+        }
     }
 
-    /// <summary>A client for an app whose start-up ingestion has finished.</summary>
+    /// <summary>A client for an app whose start-up ingestion has finished (or that does not ingest).</summary>
     public async Task<HttpClient> ReadyClientAsync()
     {
         var client = CreateClient();
-        await Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
+        if (ingests)
+        {
+            await Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         return client;
     }
 
@@ -50,7 +87,7 @@ public sealed class ArchiveAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ingests)
         {
             Archive.Dispose();
         }

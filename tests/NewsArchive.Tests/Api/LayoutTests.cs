@@ -12,6 +12,8 @@ public sealed partial class LayoutTests(ArchiveAppFactory app) : IClassFixture<A
     {
         { "/", HttpStatusCode.OK },
         { "/?page=0", HttpStatusCode.BadRequest },
+        { "/compare?q=iran&q=iraq", HttpStatusCode.OK },
+        { "/compare?q=-iran", HttpStatusCode.BadRequest },
         { "/outlets", HttpStatusCode.OK },
         { "/outlets/fars-news-agency", HttpStatusCode.OK },
         { "/articles/1", HttpStatusCode.OK },

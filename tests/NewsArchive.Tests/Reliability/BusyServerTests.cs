@@ -16,6 +16,8 @@ public sealed class BusyServerTests : IDisposable
     [InlineData("/api/articles?q=iran")]
     [InlineData("/search.csv?q=iran")]
     [InlineData("/search.atom?q=iran&sort=newest")]
+    [InlineData("/api/compare?q=iran&q=iraq")]
+    [InlineData("/compare.csv?q=iran&q=iraq")]
     public async Task The_api_and_feeds_answer_busy_with_problem_details(string url)
     {
         var client = await app.ReadyClientAsync();

@@ -20,6 +20,8 @@ public sealed partial class HostileParameterTests(ArchiveAppFactory app, ITestOu
 
     private static readonly string[] Browse = ["q", "outlet", "from", "to", "sort", "page", "pageSize"];
 
+    private static readonly string[] Compare = ["q", "outlet", "from", "to"];
+
     /// <summary>
     /// Every GET address a client can reach, what it answers when all is well, and the query parameters it reads;
     /// {…} path segments get hostile values too. A new endpoint is one row. Not /error: the exception handler's page
@@ -37,6 +39,9 @@ public sealed partial class HostileParameterTests(ArchiveAppFactory app, ITestOu
         new("/search.csv", "text/csv", Browse),
         new("/search.json", Json, Browse),
         new("/search.atom", "application/atom+xml", Browse),
+        new("/compare", Html, Compare),
+        new("/compare.csv", "text/csv", Compare),
+        new("/api/compare", Json, Compare),
         new("/articles/{id}", Html, Browse),
         new("/outlets", Html),
         new("/outlets/{slug}", Html, Browse),

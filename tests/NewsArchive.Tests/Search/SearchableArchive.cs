@@ -3,6 +3,7 @@ using NewsArchive.Core.Ingestion;
 using NewsArchive.Core.Search;
 using NewsArchive.Core.Search.Query;
 using NewsArchive.Core.Storage;
+using NewsArchive.Tests.Api;
 
 namespace NewsArchive.Tests.Search;
 
@@ -76,7 +77,8 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
 
 /// <summary>
 /// One archive of the whole of ../shared/corpora plus the seeds, built once (about 10 s) for every test class in the
-/// <see cref="CorporaArchiveCollection"/>: search, suggestions and related articles on a real archive's vocabulary.
+/// <see cref="CorporaArchiveCollection"/>: search, suggestions and related articles on a real archive's vocabulary, in
+/// the engine and through the app (<see cref="App"/>).
 /// </summary>
 public sealed class CorporaArchive : SearchableArchive
 {
@@ -95,6 +97,21 @@ public sealed class CorporaArchive : SearchableArchive
 
     /// <summary>The id of the article stored from a corpus file.</summary>
     public int IdOf(string relativePath) => Archive.Scalar<int>($"SELECT Id FROM Articles WHERE RelativePath = '{relativePath}'");
+
+    /// <summary>The web app serving this archive, for tests through HTTP where its size matters; started on first use.</summary>
+    public ArchiveAppFactory App => app ??= ArchiveAppFactory.Serving(Archive);
+
+    private ArchiveAppFactory? app;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            app?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }
 
 [CollectionDefinition(nameof(CorporaArchiveCollection))]
