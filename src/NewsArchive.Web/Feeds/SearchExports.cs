@@ -39,7 +39,8 @@ public static class SearchExports
 
         var export = await search.ExportAsync(query, Limit, context.RequestAborted);
         StartDownload(context, export, "text/csv; charset=utf-8", "csv");
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        // RFC 4180 ends records with CRLF, on every platform.
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
         await writer.WriteLineAsync("id,url,title,outlet,published_at,dateline,source_id,source_url,file");
         await foreach (var a in export.Articles.WithCancellation(context.RequestAborted))
         {

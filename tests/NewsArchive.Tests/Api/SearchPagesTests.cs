@@ -154,8 +154,10 @@ public sealed class SearchPagesTests(ArchiveAppFactory app) : IClassFixture<Arch
         var response = await client.GetAsync("/search.csv?q=&sort=oldest");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
-        var rows = ParseCsv((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        var rows = ParseCsv(text);
 
+        Assert.StartsWith("id,url,title,outlet,published_at,dateline,source_id,source_url,file\r\n", text, StringComparison.Ordinal);
         Assert.Equal(["id", "url", "title", "outlet", "published_at", "dateline", "source_id", "source_url", "file"], rows[0]);
         Assert.Equal(5 + 1, rows.Count);
         Assert.Equal("VP: Iran, Iraq continue fight against terrorist groups", rows[1][2]);
