@@ -61,6 +61,15 @@ public sealed class CatalogSnapshot
         SecondsOf = secondsOf;
         DatedSpan = datedSpan;
         OutletById = outlets.ToDictionary(o => o.Id);
+        // Once per article here, instead of a date conversion per match in every pass that counts years or months.
+        MonthOf = new int[secondsOf.Length];
+        for (var id = 0; id < secondsOf.Length; id++)
+        {
+            MonthOf[id] = secondsOf[id] == Undated ? 0 : MonthNumber(secondsOf[id]);
+        }
+
+        FirstYear = datedSpan is { } span ? MonthNumber(span.First) / 12 : 0;
+        Years = datedSpan is { } dated ? MonthNumber(dated.Last) / 12 - FirstYear + 1 : 0;
     }
 
     /// <summary>Counts up with each snapshot read: a higher one holds a later state of the archive.</summary>
@@ -77,6 +86,19 @@ public sealed class CatalogSnapshot
 
     /// <summary>Unix seconds of the earliest and the latest dated article; null when none is dated.</summary>
     internal (long First, long Last)? DatedSpan { get; }
+
+    /// <summary>The <see cref="MonthNumber(DateTime)"/> of each article's publication; 0 when undated.</summary>
+    internal int[] MonthOf { get; }
+
+    /// <summary>The year of the earliest dated article, and how many years the dated articles span.</summary>
+    internal int FirstYear { get; }
+
+    internal int Years { get; }
+
+    /// <summary>Months since January of year 0: consecutive months are consecutive numbers.</summary>
+    public static int MonthNumber(DateTime value) => value.Year * 12 + value.Month - 1;
+
+    public static int MonthNumber(long seconds) => MonthNumber(DateTime.UnixEpoch.AddSeconds(seconds));
 
     /// <summary>Outlets a user named, by name or slug, ignoring case.</summary>
     public IEnumerable<CatalogOutlet> Named(IEnumerable<string> names)

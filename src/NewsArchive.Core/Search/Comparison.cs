@@ -15,15 +15,15 @@ public sealed record Comparison(IReadOnlyList<DateOnly> Months, IReadOnlyList<Co
     {
         var counted = passes.SelectMany(p => p.Months.Keys).ToList();
         var filters = queries[0];
-        int? first = filters.From is { } from ? MonthPass.MonthOf(from.Start) : counted.Count > 0 ? counted.Min() : null;
-        int? last = filters.To is { } to ? MonthPass.MonthOf(to.EndExclusive.AddTicks(-1)) : counted.Count > 0 ? counted.Max() : null;
+        int? first = filters.From is { } from ? CatalogSnapshot.MonthNumber(from.Start) : counted.Count > 0 ? counted.Min() : null;
+        int? last = filters.To is { } to ? CatalogSnapshot.MonthNumber(to.EndExclusive.AddTicks(-1)) : counted.Count > 0 ? counted.Max() : null;
         if (snapshot.DatedSpan is not { } span || first is not { } start || last is not { } end)
         {
             return new Comparison([], [.. queries.Select((q, i) => new ComparedQuery(q, [], passes[i].Undated))]);
         }
 
-        start = Math.Max(start, MonthPass.MonthOf(span.First));
-        end = Math.Min(end, MonthPass.MonthOf(span.Last));
+        start = Math.Max(start, CatalogSnapshot.MonthNumber(span.First));
+        end = Math.Min(end, CatalogSnapshot.MonthNumber(span.Last));
         var months = Enumerable.Range(start, Math.Max(0, end - start + 1)).ToList();
         return new Comparison(
             [.. months.Select(m => new DateOnly(m / 12, m % 12 + 1, 1))],
@@ -49,7 +49,7 @@ public sealed record ComparedQuery(ArticleQuery Query, IReadOnlyList<int> Counts
 /// </summary>
 internal sealed class MonthPass(ArticleQuery query, CatalogSnapshot snapshot) : CandidatePass(query, snapshot)
 {
-    /// <summary>Counts by <see cref="MonthOf(DateTime)"/>.</summary>
+    /// <summary>Counts by <see cref="CatalogSnapshot.MonthNumber(DateTime)"/>.</summary>
     public Dictionary<int, int> Months { get; } = [];
 
     public int Undated { get; private set; }
@@ -74,12 +74,7 @@ internal sealed class MonthPass(ArticleQuery query, CatalogSnapshot snapshot) : 
         }
         else
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(Months, MonthOf(seconds), out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(Months, Snapshot.MonthOf[id], out _)++;
         }
     }
-
-    /// <summary>Months since January of year 0: consecutive months are consecutive numbers.</summary>
-    public static int MonthOf(DateTime value) => value.Year * 12 + value.Month - 1;
-
-    public static int MonthOf(long seconds) => MonthOf(DateTime.UnixEpoch.AddSeconds(seconds));
 }

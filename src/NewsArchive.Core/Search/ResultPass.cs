@@ -9,7 +9,7 @@ internal sealed class ResultPass : CandidatePass
 {
     private readonly ArticleQuery query;
     private readonly int[] outletCounts;
-    private readonly SortedDictionary<int, int> yearCounts = [];
+    private readonly int[] yearCounts;
     private readonly int[] monthCounts = new int[13];
     private readonly Comparer<Candidate> order;
     private readonly PriorityQueue<Candidate, Candidate> kept;
@@ -20,6 +20,7 @@ internal sealed class ResultPass : CandidatePass
     {
         this.query = query;
         outletCounts = new int[OutletSlots];
+        yearCounts = new int[snapshot.Years];
         order = Order(query.Sort);
         // The heap's top is the worst article kept, the one to drop when a better one comes.
         kept = new PriorityQueue<Candidate, Candidate>(Comparer<Candidate>.Create((a, b) => order.Compare(b, a)));
@@ -49,11 +50,11 @@ internal sealed class ResultPass : CandidatePass
 
         if (inOutlets && dated)
         {
-            var published = DateTime.UnixEpoch.AddSeconds(seconds);
-            yearCounts[published.Year] = yearCounts.GetValueOrDefault(published.Year) + 1;
-            if (published.Year == query.SingleYear)
+            var month = Snapshot.MonthOf[id];
+            yearCounts[month / 12 - Snapshot.FirstYear]++;
+            if (month / 12 == query.SingleYear)
             {
-                monthCounts[published.Month]++;
+                monthCounts[month % 12 + 1]++;
             }
         }
 
@@ -89,7 +90,7 @@ internal sealed class ResultPass : CandidatePass
             .Select(o => new OutletCount(o.Name, o.Slug, outletCounts[o.Id]))
             .OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
             .ToList(),
-        yearCounts.Select(y => new PeriodCount(y.Key, 0, y.Value)).ToList(),
+        yearCounts.Select((count, i) => new PeriodCount(Snapshot.FirstYear + i, 0, count)).Where(y => y.Count > 0).ToList(),
         query.SingleYear is { } year
             ? Enumerable.Range(1, 12).Where(m => monthCounts[m] > 0).Select(m => new PeriodCount(year, m, monthCounts[m])).ToList()
             : []);
