@@ -30,8 +30,9 @@ for tool in wrk sqlite3; do
   fi
 done
 
-dotnet build "$here/src/NewsArchive.Web" -c Release -nologo -v q >/dev/null
-app="$here/src/NewsArchive.Web/bin/Release/net10.0/NewsArchive.Web.dll"
+# The app as deployed: published, so precompiled (ReadyToRun), with its content beside it.
+dotnet publish "$here/src/NewsArchive.Web" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$work/app" >/dev/null
+app="$work/app/NewsArchive.Web.dll"
 export Serilog__MinimumLevel__Default=Warning
 db=${DB:-$work/archive.db}
 dotnet "$app" ingest "$corpus" --db "$db" > "$work/ingest.log" || { cat "$work/ingest.log" >&2; exit 1; }
@@ -40,8 +41,8 @@ runs_before=$(sql "SELECT count(*) FROM IngestionRuns WHERE FinishedAt IS NOT NU
 
 port=$((20000 + RANDOM % 20000))
 base="http://127.0.0.1:$port"
-# From the web project's folder, as under dotnet run, so wwwroot is found.
-(cd "$(dirname "$app")/../../.." && exec dotnet "$app" --urls "$base" --Archive:DatabasePath="$db" --Archive:CorpusPath="$corpus") > "$work/app.log" 2>&1 &
+# From the published folder, so wwwroot and appsettings.json are found.
+(cd "$work/app" && exec dotnet "$app" --urls "$base" --Archive:DatabasePath="$db" --Archive:CorpusPath="$corpus") > "$work/app.log" 2>&1 &
 pid=$!
 # Until the app's own start-up run has finished (over an unchanged folder it reads no file).
 for _ in $(seq 1 600); do

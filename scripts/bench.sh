@@ -33,9 +33,10 @@ for tool in curl wrk; do command -v $tool >/dev/null || { echo "needs $tool: apt
 diff <(grep -v '^#' "$queries" | grep -v '^$' | head -40 | cut -f1) <(grep -v '^#' "$anchors_src/queries.txt" | grep -v '^$') >/dev/null \
   || { echo "the first 40 queries of $queries differ from $anchors_src/queries.txt" >&2; exit 1; }
 
-dotnet build "$here/src/NewsArchive.Web" -c Release -nologo -v q >/dev/null
+# The app as deployed: published, so precompiled (ReadyToRun), with its content beside it.
+dotnet publish "$here/src/NewsArchive.Web" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$work/app" >/dev/null
 dotnet build "$here/src/NewsArchive.Bench" -c Release -nologo -v q >/dev/null
-app="$here/src/NewsArchive.Web/bin/Release/net10.0/NewsArchive.Web.dll"
+app="$work/app/NewsArchive.Web.dll"
 bench="$here/src/NewsArchive.Bench/bin/Release/net10.0/NewsArchive.Bench.dll"
 export Serilog__MinimumLevel__Default=Warning
 
@@ -77,7 +78,7 @@ kb_per_article=$(awk -v m="$db_mb" -v n="$articles" 'BEGIN {printf "%.1f", m * 1
 # Port 0 lets the kernel pick a free port: the machine may run other copies of the app.
 # start_app [ARG...]: the Release app on a free port with extra configuration; sets app_pid and url.
 start_app() {
-  (cd "$here/src/NewsArchive.Web" && exec dotnet "$app" --urls http://127.0.0.1:0 --Archive:DatabasePath="$db" \
+  (cd "$work/app" && exec dotnet "$app" --urls http://127.0.0.1:0 --Archive:DatabasePath="$db" \
     --Archive:CorpusPath="$work/no-corpus" --Archive:WatchCorpus=false "$@" > "$work/app.log" 2>&1) &
   app_pid=$!
   url=""

@@ -22,7 +22,24 @@ public sealed class ArchiveStatistics
         vocabulary = new(changes, () => ReadAsync(database, LoadVocabularyAsync), waitForChanges: false, restPerReadTime: 10);
     }
 
-    public Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);
+    /// <summary>How long a caller waits for the vocabulary's first read (about 40 s at a million articles).</summary>
+    private static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The vocabulary; while its first read runs past <see cref="FirstReadWait"/>, an empty one: a search then comes
+    /// without a spelling suggestion and an article without related articles, instead of waiting for them.
+    /// </summary>
+    public async Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await vocabulary.GetAsync(cancellationToken).WaitAsync(FirstReadWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return Vocabulary.None;
+        }
+    }
 
     private static async Task<T> ReadAsync<T>(ArchiveDatabase database, Func<ArchiveDbContext, Task<T>> read)
     {

@@ -20,6 +20,9 @@ public sealed class Vocabulary
         byInitial = documents.Keys.GroupBy(term => term[0]).ToDictionary(shelf => shelf.Key, shelf => shelf.ToArray());
     }
 
+    /// <summary>No terms: what suggestions know before the first read.</summary>
+    public static Vocabulary None { get; } = new(0, []);
+
     /// <summary>Articles in the archive.</summary>
     public int Articles { get; }
 
