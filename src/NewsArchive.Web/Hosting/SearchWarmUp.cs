@@ -5,8 +5,8 @@ namespace NewsArchive.Web.Hosting;
 
 /// <summary>
 /// Reads what pages keep in memory as soon as the app starts, beside its first requests instead of inside them: the
-/// catalog and the archive summary (about half a second each at a million articles) at once, the index's vocabulary
-/// (40 s there) after the start-up ingestion, so that it holds what the first searches will see.
+/// catalog and the archive summary (about half a second each at a million articles) at once, then the index's
+/// vocabulary (40 s there). After the start-up ingestion, so that they hold what the first requests will see.
 /// </summary>
 internal sealed class SearchWarmUp(
     ArchiveCatalog catalog, ArchiveSummaryCache summary, ArchiveStatistics statistics, IngestionStatus ingestion, ILogger<SearchWarmUp> logger)
@@ -16,8 +16,8 @@ internal sealed class SearchWarmUp(
     {
         try
         {
-            await Task.WhenAll(catalog.CurrentAsync(stoppingToken), summary.GetAsync(stoppingToken));
             await ingestion.FirstRun.WaitAsync(stoppingToken);
+            await Task.WhenAll(catalog.CurrentAsync(stoppingToken), summary.GetAsync(stoppingToken));
             await statistics.VocabularyAsync(stoppingToken);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
