@@ -53,9 +53,13 @@ internal abstract class CandidatePass
         }
     }
 
+    /// <summary>What the full-text expression matched, when the candidates came from one.</summary>
+    public Matches? Matched { get; private set; }
+
     /// <summary>The articles a full-text expression matched.</summary>
     public void AddAll(Matches matches)
     {
+        Matched = matches;
         for (var i = 0; i < matches.Ids.Length; i++)
         {
             Add(matches.Ids[i], matches.Scores?[i] ?? 0);

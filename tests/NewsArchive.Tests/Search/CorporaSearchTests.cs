@@ -29,6 +29,17 @@ public sealed class CorporaSearchTests(CorporaArchive archive)
         }
     }
 
+    [Theory]
+    [InlineData("said", "said")] // 19,520 matches: the page is marked hit by hit
+    [InlineData("econom*", "econom")] // 2,315: in one statement over the page's rowid range
+    public async Task Every_hit_on_a_page_is_marked_however_common_the_term(string q, string marked)
+    {
+        var results = await archive.SearchAsync(q);
+
+        Assert.Equal(20, results.Items.Count);
+        Assert.All(results.Items, hit => Assert.Contains($"<mark>{marked}", (hit.TitleHtml + hit.SnippetHtml).ToLowerInvariant(), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Stems_english_words_both_ways()
     {
