@@ -23,7 +23,10 @@ public sealed class ArchiveStatistics
     }
 
     /// <summary>How long a caller waits for the vocabulary's first read (about 40 s at a million articles).</summary>
-    private static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits until the vocabulary has been read, however long that takes: for a warm-up, not a request.</summary>
+    public Task ReadAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);
 
     /// <summary>
     /// The vocabulary; while its first read runs past <see cref="FirstReadWait"/>, an empty one: a search then comes
