@@ -14,9 +14,6 @@ public sealed class HarbourArchive : SearchableArchive
         return base.InitializeAsync();
     }
 
-    public void Plant(string file, string title, string outlet, string date, string body) =>
-        Archive.Write(file, $"{title}\nSource: {outlet}\nDate: {date}\n\n{body}");
-
     public void IngestPaths(params string[] files) =>
         new Ingestor(Archive.Database, NullLogger<Ingestor>.Instance).IngestPaths(new IngestOptions(Archive.Corpus), files);
 }

@@ -16,9 +16,6 @@ public sealed class PlantedArchive : SearchableArchive
         Plant("undated.txt", "Undated note on desalination", "Gulf Times", null, "A desalination note without a date.");
         return base.InitializeAsync();
     }
-
-    private void Plant(string file, string title, string outlet, string? date, string body) =>
-        Archive.Write(file, $"{title}\nSource: {outlet}\n{(date is null ? "" : $"Date: {date}\n")}\n{body}");
 }
 
 public sealed class SearchEngineTests(PlantedArchive archive) : IClassFixture<PlantedArchive>

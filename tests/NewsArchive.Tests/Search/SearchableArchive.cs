@@ -48,6 +48,10 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
         await Statistics.ReadAsync(CancellationToken.None);
     }
 
+    /// <summary>Writes an article file into the archive's corpus: headline, outlet, date (none when null), body.</summary>
+    public void Plant(string file, string title, string outlet, string? date, string body) =>
+        Archive.Write(file, $"{title}\nSource: {outlet}\n{(date is null ? "" : $"Date: {date}\n")}\n{body}");
+
     protected virtual void Ingest() =>
         new Ingestor(Archive.Database, NullLogger<Ingestor>.Instance).IngestFolder(new IngestOptions(CorpusFolder));
 
