@@ -26,7 +26,7 @@ public sealed class ArchiveStatistics
     private static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(1);
 
     /// <summary>Waits until the vocabulary has been read, however long that takes: for a warm-up, not a request.</summary>
-    public Task ReadAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);
+    public Task WaitForVocabularyAsync(CancellationToken cancellationToken) => vocabulary.GetAsync(cancellationToken);
 
     /// <summary>
     /// The vocabulary; while its first read runs past <see cref="FirstReadWait"/>, an empty one: a search then comes

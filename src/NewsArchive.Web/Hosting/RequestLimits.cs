@@ -8,7 +8,7 @@ public static class RequestLimits
     /// <summary>
     /// At most <see cref="ArchiveOptions.ConcurrentRequests"/> requests are worked on at once; the rest wait in
     /// arrival order. On two cores, sixty-four requests at once only share the CPU more thinly, while each holds a
-    /// database connection, its page cache and its buffers: the queue keeps memory flat and the slowest answer sooner.
+    /// database connection, its page cache and its buffers: the queue keeps that memory bounded.
     /// A full queue is a 503 with Retry-After. /healthz never waits, so a monitor sees a busy server as alive.
     /// </summary>
     public static IHostApplicationBuilder AddRequestLimits(this IHostApplicationBuilder builder)

@@ -18,7 +18,7 @@ internal sealed class SearchWarmUp(
         {
             await ingestion.FirstRun.WaitAsync(stoppingToken);
             await Task.WhenAll(catalog.CurrentAsync(stoppingToken), summary.GetAsync(stoppingToken));
-            await statistics.ReadAsync(stoppingToken);
+            await statistics.WaitForVocabularyAsync(stoppingToken);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -45,7 +45,7 @@ public abstract class SearchableArchive : IAsyncLifetime, IDisposable
         await Archive.Database.MigrateAsync();
         Ingest();
         // As the app's warm-up does: a request waits only a second for the vocabulary's first read.
-        await Statistics.ReadAsync(CancellationToken.None);
+        await Statistics.WaitForVocabularyAsync(CancellationToken.None);
     }
 
     /// <summary>Writes an article file into the archive's corpus: headline, outlet, date (none when null), body.</summary>
