@@ -31,7 +31,8 @@ for tool in wrk sqlite3; do
 done
 
 # The app as deployed: published, so precompiled (ReadyToRun), with its content beside it.
-dotnet publish "$here/src/NewsArchive.Web" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$work/app" >/dev/null
+dotnet publish "$here/src/NewsArchive.Web" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$work/app" \
+  > "$work/publish.log" || { cat "$work/publish.log" >&2; exit 1; }
 app="$work/app/NewsArchive.Web.dll"
 export Serilog__MinimumLevel__Default=Warning
 db=${DB:-$work/archive.db}

@@ -34,7 +34,8 @@ diff <(grep -v '^#' "$queries" | grep -v '^$' | head -40 | cut -f1) <(grep -v '^
   || { echo "the first 40 queries of $queries differ from $anchors_src/queries.txt" >&2; exit 1; }
 
 # The app as deployed: published, so precompiled (ReadyToRun), with its content beside it.
-dotnet publish "$here/src/NewsArchive.Web" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$work/app" >/dev/null
+dotnet publish "$here/src/NewsArchive.Web" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$work/app" \
+  > "$work/publish.log" || { cat "$work/publish.log" >&2; exit 1; }
 dotnet build "$here/src/NewsArchive.Bench" -c Release -nologo -v q >/dev/null
 app="$work/app/NewsArchive.Web.dll"
 bench="$here/src/NewsArchive.Bench/bin/Release/net10.0/NewsArchive.Bench.dll"
