@@ -1,0 +1,135 @@
+using NewsArchive.Core.Search.Query;
+
+namespace NewsArchive.Core.Entities;
+
+/// <summary>
+/// What entity extraction knows beforehand, read from data files: places, organisations and people by name
+/// (<c>entities/places.txt</c>, <c>organisations.txt</c>, <c>people.txt</c>), the titles that introduce a person
+/// (<c>entities/titles.txt</c>), the words that decide what a capitalised name is (<c>entities/words.txt</c>), the
+/// ordinary English words (<c>entities/common-words.txt</c>), and the search's alias list (<c>aliases.txt</c>), whose
+/// names of one entity fold into its first. Names are looked up by key: the index's words, lower-cased, joined by spaces.
+/// </summary>
+public sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> ShippedGazetteer = new(() => Load(AppContext.BaseDirectory));
+
+    private readonly Dictionary<string, KnownName> names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> namePrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> titles = new(StringComparer.Ordinal);
+    private readonly HashSet<string> titlePrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> folded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> sections = new(StringComparer.Ordinal);
+    private readonly HashSet<string> common;
+
+    private Gazetteer(string places, string organisations, string people, string titleList, string words, string commonWords, AliasList aliases)
+    {
+        Add(AliasList.Parse(places), EntityKind.Place);
+        Add(AliasList.Parse(organisations), EntityKind.Organisation);
+        Add(AliasList.Parse(people), EntityKind.Person);
+        foreach (var (aliasWords, first) in aliases.Names)
+        {
+            folded.TryAdd(Key(aliasWords), first);
+        }
+
+        foreach (var title in Lines(titleList))
+        {
+            var key = Key(QueryLexer.IndexWords(title).Split(' '));
+            // A one-word title written capitalised ("King", "Chief") is a title only when capitalised.
+            titles[key] = key.Contains(' ') || !char.IsUpper(title[0]);
+            AddPrefixes(titlePrefixes, key);
+            LongestName = Math.Max(LongestName, key.Count(c => c == ' ') + 1);
+        }
+
+        var section = "";
+        foreach (var line in Lines(words))
+        {
+            if (line.StartsWith('['))
+            {
+                section = line.Trim('[', ']');
+                sections[section] = new HashSet<string>(StringComparer.Ordinal);
+            }
+            else
+            {
+                sections[section].Add(line.ToLowerInvariant());
+            }
+        }
+
+        common = Lines(commonWords).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The gazetteer shipped beside the app (copied to the output folder with it).</summary>
+    public static Gazetteer Shipped => ShippedGazetteer.Value;
+
+    /// <summary>Longest title or name in words: how far a lookup looks ahead.</summary>
+    internal int LongestName { get; private set; }
+
+    public static Gazetteer Load(string folder)
+    {
+        string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
+        return new Gazetteer(
+            Read("entities/places.txt"),
+            Read("entities/organisations.txt"),
+            Read("entities/people.txt"),
+            Read("entities/titles.txt"),
+            Read("entities/words.txt"),
+            Read("entities/common-words.txt"),
+            AliasList.Parse(Read("aliases.txt")));
+    }
+
+    /// <summary>The lower-case key of a run of words: "al-Maliki" and "Al Maliki" are both "al maliki".</summary>
+    internal static string Key(IEnumerable<string> words) => string.Join(' ', words).ToLowerInvariant();
+
+    internal bool IsNamePrefix(string key) => namePrefixes.Contains(key);
+
+    internal bool IsTitlePrefix(string key) => titlePrefixes.Contains(key);
+
+    internal KnownName? Name(string key) => names.GetValueOrDefault(key);
+
+    /// <summary>Null when the key is no title; otherwise whether it is a title in lower case too.</summary>
+    internal bool? Title(string key) => titles.TryGetValue(key, out var anyCase) ? anyCase : null;
+
+    /// <summary>
+    /// The name the archive shows for a name found in the text: the first name of its line in the gazetteer or in the
+    /// search's alias list ("Nuri al-Maliki" is "Nouri al-Maliki"), or the name as found.
+    /// </summary>
+    internal string Canonical(string name)
+    {
+        var key = Key(QueryLexer.IndexWords(name).Split(' '));
+        return names.TryGetValue(key, out var known) ? known.Name : folded.GetValueOrDefault(key, name);
+    }
+
+    /// <summary>An ordinary word: printed mostly in lower case, or one of the "generic words" of names ("International").</summary>
+    internal bool IsCommon(string lower) => common.Contains(lower) || In("generic words", lower);
+
+    internal bool In(string section, string lower) => sections.TryGetValue(section, out var words) && words.Contains(lower);
+
+    private static IEnumerable<string> Lines(string text) =>
+        text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+    private static void AddPrefixes(HashSet<string> prefixes, string key)
+    {
+        for (var space = key.IndexOf(' '); space > 0; space = key.IndexOf(' ', space + 1))
+        {
+            prefixes.Add(key[..space]);
+        }
+
+        prefixes.Add(key);
+    }
+
+    private void Add(AliasList list, EntityKind kind)
+    {
+        foreach (var (words, first) in list.Names)
+        {
+            var key = Key(words);
+            // The first list to name a key keeps it: a place before an organisation of the same name.
+            if (names.TryAdd(key, new KnownName(kind, first, [.. words])))
+            {
+                AddPrefixes(namePrefixes, key);
+                LongestName = Math.Max(LongestName, words.Count);
+            }
+        }
+    }
+}
+
+/// <summary>A place, organisation or person of the gazetteer: its kind, the name the archive shows, and one way it is written (as index words).</summary>
+internal sealed record KnownName(EntityKind Kind, string Name, string[] Words);
