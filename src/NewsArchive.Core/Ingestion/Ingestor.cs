@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
@@ -8,7 +9,8 @@ namespace NewsArchive.Core.Ingestion;
 
 /// <summary>
 /// Keeps the archive in step with a corpus folder: new files are added, changed ones updated, deleted ones removed,
-/// bad ones reported and skipped. Files are read and parsed in parallel; one writer commits them in batches.
+/// bad ones reported and skipped. Files are read, parsed and their entities found in parallel; one writer commits them
+/// in batches.
 /// Running it twice over an unchanged folder writes nothing.
 /// </summary>
 public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
@@ -102,9 +104,9 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         {
             // Inside the run: a missing folder is a failed run on record (footer, /healthz), not only an exception.
             report = body(writer, OpenCorpus(folder));
-            if (report.Removed > 0)
+            if (report.Removed > 0 || report.Updated > 0)
             {
-                writer.DeleteEmptyOutlets();
+                writer.DeleteUnused();
             }
 
             report.Elapsed = clock.Elapsed;
@@ -215,7 +217,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
 
         return parsed.Article is { } article
-            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article)
+            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, EntityExtractor.Shipped.Extract(article))
             : PreparedFile.Skip(file, parsed.Rejection ?? "not an article");
     }
 
@@ -231,11 +233,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
                 report.Unchanged++;
                 break;
             case FileAction.Add:
-                writer.Insert(item.File, item.Hash!, item.Article!);
+                writer.Insert(item.File, item.Hash!, item.Article!, item.Entities!);
                 report.Added++;
                 break;
             case FileAction.Update:
-                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!);
+                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!, item.Entities!);
                 report.Updated++;
                 logger.LogInformation("Updated {File}", item.File.RelativePath);
                 break;
@@ -262,6 +264,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         FileAction Action,
         string? Hash = null,
         ParsedArticle? Article = null,
+        IReadOnlyList<FoundEntity>? Entities = null,
         string? SkipReason = null)
     {
         public static PreparedFile Skip(CorpusFile file, string reason) => new(file, null, FileAction.Skip, SkipReason: reason);
