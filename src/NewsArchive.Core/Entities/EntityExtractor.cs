@@ -260,8 +260,9 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                     continue;
                 }
 
-                // "Tire and Rubber Co" goes on; "Texaco Inc and Pennzoil Co" are two.
-                if (token.Lower == "and" && !afterConnector && !IsCompanySuffix(tokens[end - 1]) && OrganisationAhead(tokens, k + 1) is var ahead && ahead > 0)
+                // "Tire and Rubber Co" goes on; "Texaco Inc and Pennzoil Co", "Daesh and al-Nusra Front" are two.
+                if (token.Lower == "and" && !afterConnector && !IsCompanySuffix(tokens[end - 1]) && Known(tokens, k + 1, out _) is null
+                    && OrganisationAhead(tokens, k + 1) is var ahead && ahead > 0)
                 {
                     end = ahead;
                     k = end - 1;

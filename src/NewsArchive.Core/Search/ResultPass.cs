@@ -1,9 +1,11 @@
+using NewsArchive.Core.Entities;
+
 namespace NewsArchive.Core.Search;
 
 /// <summary>
 /// One pass over the candidate articles of a query (all of them, or the ids the full-text index matched): applies
-/// the outlet and date filters from the catalog, counts the facets, and keeps the best <c>Skip + PageSize</c> in a
-/// bounded heap, so the total is exact and any page, the last included, costs one pass.
+/// the entity, outlet and date filters from the catalog, counts the facets, and keeps the best <c>Skip + PageSize</c>
+/// in a bounded heap, so the total is exact and any page, the last included, costs one pass.
 /// </summary>
 internal sealed class ResultPass
 {
@@ -15,6 +17,8 @@ internal sealed class ResultPass
     private readonly long to;
     private readonly bool dateFiltered;
     private readonly int[] outletCounts;
+    private readonly int[] required;
+    private readonly int[] entityCounts;
     private readonly SortedDictionary<int, int> yearCounts = [];
     private readonly int[] monthCounts = new int[13];
     private readonly Comparer<Candidate> order;
@@ -42,6 +46,9 @@ internal sealed class ResultPass
             excluded[outlet.Id] = true;
         }
 
+        // An entity no article names matches nothing: its id, 0, is in no article's list.
+        required = [.. query.Entities.Select(slug => snapshot.EntityBySlug.GetValueOrDefault(slug)?.Id ?? 0)];
+        entityCounts = new int[snapshot.Entities.ById.Length];
         dateFiltered = query.From is not null || query.To is not null;
         from = query.From is { } start ? Seconds(start.Start) : long.MinValue;
         to = query.To is { } end ? Seconds(end.EndExclusive) : long.MaxValue;
@@ -53,6 +60,9 @@ internal sealed class ResultPass
     }
 
     public int Total { get; private set; }
+
+    /// <summary>The entities every result names, those the archive knows.</summary>
+    public IReadOnlyList<CatalogEntity> Entities => [.. required.Select(id => snapshot.Entities.ById[id]).OfType<CatalogEntity>()];
 
     public int Undated { get; private set; }
 
@@ -71,6 +81,15 @@ internal sealed class ResultPass
         if ((uint)id >= (uint)snapshot.OutletOf.Length || snapshot.OutletOf[id] is var outlet && outlet == 0 || excluded[outlet])
         {
             return;
+        }
+
+        var entities = snapshot.EntitiesOf(id);
+        foreach (var entity in required)
+        {
+            if (!entities.Contains(entity))
+            {
+                return;
+            }
         }
 
         var seconds = snapshot.SecondsOf[id];
@@ -99,6 +118,11 @@ internal sealed class ResultPass
 
         Total++;
         Undated += dated ? 0 : 1;
+        foreach (var entity in entities)
+        {
+            entityCounts[entity]++;
+        }
+
         var candidate = new Candidate(id, score, seconds);
         if (kept.Count < keep)
         {
@@ -127,7 +151,37 @@ internal sealed class ResultPass
         yearCounts.Select(y => new PeriodCount(y.Key, 0, y.Value)).ToList(),
         query.SingleYear is { } year
             ? Enumerable.Range(1, 12).Where(m => monthCounts[m] > 0).Select(m => new PeriodCount(year, m, monthCounts[m])).ToList()
-            : []);
+            : [],
+        TopEntities());
+
+    /// <summary>
+    /// The <see cref="SearchFacets.EntitiesPerKind"/> entities of each kind named by the most results, the filtered
+    /// ones aside: one look at each entity's count, a bounded heap per kind.
+    /// </summary>
+    private List<EntityCount> TopEntities()
+    {
+        var best = Enum.GetValues<EntityKind>().ToDictionary(k => k, _ => new PriorityQueue<CatalogEntity, (int, string)>(Comparer<(int Count, string Name)>.Create((a, b) =>
+            a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.Compare(b.Name, a.Name, StringComparison.OrdinalIgnoreCase))));
+        for (var id = 1; id < entityCounts.Length; id++)
+        {
+            if (entityCounts[id] > 0 && snapshot.Entities.ById[id] is { } entity && !required.Contains(id))
+            {
+                var heap = best[entity.Kind];
+                if (heap.Count < SearchFacets.EntitiesPerKind)
+                {
+                    heap.Enqueue(entity, (entityCounts[id], entity.Name));
+                }
+                else
+                {
+                    heap.EnqueueDequeue(entity, (entityCounts[id], entity.Name));
+                }
+            }
+        }
+
+        return [.. best.Values
+            .SelectMany(heap => heap.UnorderedItems.Select(i => new EntityCount(i.Element.Kind, i.Element.Name, i.Element.Slug, entityCounts[i.Element.Id])))
+            .OrderBy(e => e.Kind).ThenByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
+    }
 
     private static long Seconds(DateTime value) => (long)(value - DateTime.UnixEpoch).TotalSeconds;
 

@@ -28,6 +28,7 @@ public sealed class EntityExtractorTests
         // Organisations by their last word, with "of", "for" and "and" inside; legal forms left out.
         { "The Anbar Salvation Council and the Syrian Network for Human Rights (SNHR) disagreed. SNHR published a list.", "Organisation Anbar Salvation Council; Organisation Syrian Network for Human Rights ×2" },
         { "Hamilton Beach Brands Inc and Dover Tire and Rubber Co reported results.", "Organisation Hamilton Beach Brands; Organisation Dover Tire and Rubber" },
+        { "Hamas and al-Shabaab Media Group were listed.", "Organisation Hamas; Organisation al-Shabaab Media Group" },
         // Generic names of bodies every country has are left out.
         { "The Foreign Ministry said the Interior Ministry had not been told.", "" },
         // Places by their words and neighbours.
