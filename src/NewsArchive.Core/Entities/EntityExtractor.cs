@@ -109,6 +109,13 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
             return Titled(tokens, i + title, found);
         }
 
+        // "Karaj al-Hajz corridor": a known place with an Arabic name after it is part of another name.
+        if (known is { Kind: EntityKind.Place } && i + knownLength < tokens.Count && tokens[i + knownLength] is { Break: false, Capitalised: true } after
+            && char.IsLower(after.Text[0]) && !tokens[i + knownLength - 1].Possessive)
+        {
+            known = null;
+        }
+
         if (known is not null)
         {
             var end = i + knownLength;
@@ -285,6 +292,12 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
             }
 
             var known = Known(tokens, k, out var length);
+            // "the Goldhirsh Group of Boston": after a name that is already specific, "of" and a known place say where it is.
+            if (afterConnector && known is { Kind: EntityKind.Place } && EndsName(tokens, k + length) && Words(tokens, start, end).Any(Specific))
+            {
+                break;
+            }
+
             if (afterConnector)
             {
                 // "University of Tehran": after the connector, even a known name is part of this one.
@@ -295,7 +308,8 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                 continue;
             }
 
-            if (TitleLength(tokens, k) > 0)
+            // "anti-Assad Syrian Observatory": a nationality after a name opens another, unless an ordinary word leads to it ("Royal Saudi Air Force").
+            if (TitleLength(tokens, k) > 0 || (IsDemonym(token) && !IsDemonym(tokens[end - 1]) && Specific(tokens[end - 1])))
             {
                 break;
             }
@@ -555,7 +569,9 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
     private bool IsNotName(NameToken token) => gazetteer.In("not names", token.Lower);
 
-    private bool IsDemonym(NameToken token) => gazetteer.In("demonyms", token.Lower);
+    /// <summary>A nationality, or its plural ("Koreans").</summary>
+    private bool IsDemonym(NameToken token) =>
+        gazetteer.In("demonyms", token.Lower) || (token.Lower.EndsWith('s') && gazetteer.In("demonyms", token.Lower[..^1]));
 
     private bool IsParticle(NameToken token) => token.IsLower && gazetteer.In("particles", token.Lower);
 

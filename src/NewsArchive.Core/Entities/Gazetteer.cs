@@ -92,10 +92,21 @@ public sealed class Gazetteer
     /// The name the archive shows for a name found in the text: the first name of its line in the gazetteer or in the
     /// search's alias list ("Nuri al-Maliki" is "Nouri al-Maliki"), or the name as found.
     /// </summary>
-    internal string Canonical(string name)
+    internal string Canonical(string name) => Canonical(name, out _);
+
+    /// <inheritdoc cref="Canonical(string)"/>
+    /// <param name="listed">Whether a list names it.</param>
+    internal string Canonical(string name, out bool listed)
     {
         var key = Key(QueryLexer.IndexWords(name).Split(' '));
-        return names.TryGetValue(key, out var known) ? known.Name : folded.GetValueOrDefault(key, name);
+        if (names.TryGetValue(key, out var known))
+        {
+            listed = true;
+            return known.Name;
+        }
+
+        listed = folded.TryGetValue(key, out var first);
+        return first ?? name;
     }
 
     /// <summary>An ordinary word: printed mostly in lower case, or one of the "generic words" of names ("International").</summary>

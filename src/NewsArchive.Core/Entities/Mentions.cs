@@ -17,7 +17,7 @@ internal sealed class Mentions(Gazetteer gazetteer)
     {
         name = gazetteer.Canonical(name);
         // "Bashar al-Assads forces": a text without apostrophes writes a known person's possessive so.
-        if (kind == EntityKind.Person && name.EndsWith('s') && gazetteer.Canonical(name[..^1]) is var stem && stem != name[..^1])
+        if (kind == EntityKind.Person && name.EndsWith('s') && gazetteer.Canonical(name[..^1], out var listed) is var stem && listed)
         {
             name = stem;
         }
@@ -82,6 +82,17 @@ internal sealed class Mentions(Gazetteer gazetteer)
         }
 
         // A lone word is the last of a person's names ("Maliki"), or a one-word name without its particle ("Khalidiya").
+        // "Jeffrey Leeds ... Leeds said": a known place alone that is the surname of a person named in full is that person.
+        foreach (var place in names.Values.Where(c => c.Kind == EntityKind.Place && c.Strongest == Evidence.Known && c.Words.Length == 1).ToList())
+        {
+            var person = names.Values.Where(c => c.Kind == EntityKind.Person && c.Words.Length > 1 && string.Equals(Surname(c.Words[^1]), place.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (person.Count == 1)
+            {
+                person[0].Add(EntityKind.Person, Evidence.Pattern, place.Mentions);
+                names.Remove(place.Name);
+            }
+        }
+
         var surnames = names.Values
             .Where(c => c.Words.Length > 0 && (c.Kind == EntityKind.Person) != (c.Words.Length == 1))
             .GroupBy(c => Surname(c.Words[^1]), StringComparer.OrdinalIgnoreCase)

@@ -44,6 +44,13 @@ internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bo
             if (char.IsLetterOrDigit(c))
             {
                 var (word, possessive, next) = ReadWord(paragraph, i, apostrophes, gazetteer);
+                // "Deir Ezzors northern countryside": the same for a known place of two words.
+                if (!apostrophes && !possessive && !brk && tokens.Count > 0 && word.Length > 3 && word.EndsWith('s')
+                    && gazetteer.Name($"{tokens[^1].Key} {word[..^1].ToLowerInvariant()}") is { Kind: EntityKind.Place })
+                {
+                    (word, possessive) = (word[..^1], true);
+                }
+
                 foreach (var (part, first) in Parts(word, gazetteer))
                 {
                     tokens.Add(new NameToken(part, brk || !first, sentence && first, possessive, parenthesised && first)
