@@ -59,7 +59,8 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     /// <summary>In the headline, the longest name the paragraphs gave or the gazetteer knows at each word; other words may be short forms.</summary>
     private void Headline(List<NameToken> tokens, Mentions found)
     {
-        var given = found.Names.ToDictionary(n => Gazetteer.Key(QueryLexer.IndexWords(n).Split(' ')), StringComparer.Ordinal);
+        // "Dina Habib Powell" and "Dina Habib-Powell" have one key: the first found stands for both.
+        var given = found.Names.DistinctBy(Key, StringComparer.Ordinal).ToDictionary(Key, StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count;)
         {
             if (!tokens[i].Capitalised)
@@ -124,7 +125,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                 && (connected || IsOrganisationWord(tokens[longer - 1]) || IsPlaceWord(tokens[longer - 1])))
             {
                 // "Merrill Lynch and Co Inc" is Merrill Lynch.
-                if (tokens.GetRange(end, longer - end).All(t => IsCompanySuffix(t) || t.Lower == "and"))
+                if (tokens.GetRange(end, longer - end).All(t => IsCompanySuffix(t) || t.Is("and")))
                 {
                     found.Add(known.Kind, known.Name, Evidence.Known);
                 }
@@ -142,7 +143,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
             return acronym is null ? end : end + 1;
         }
 
-        if (!token.Capitalised || IsNotName(token) || (token.SentenceStart && gazetteer.IsCommon(token.Lower)))
+        if (!token.Capitalised || IsNotName(token) || (token.SentenceStart && token.Has(WordClass.Common)))
         {
             return i + 1;
         }
@@ -163,7 +164,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
             if (tokens[j].Lower is "of" or "to" or "for")
             {
-                var k = j + 1 < tokens.Count && tokens[j + 1].Lower == "the" ? j + 2 : j + 1;
+                var k = j + 1 < tokens.Count && tokens[j + 1].Is("the") ? j + 2 : j + 1;
                 if (k < tokens.Count && Known(tokens, k, out var length) is { } known)
                 {
                     found.Add(known.Kind, known.Name, Evidence.Known);
@@ -226,7 +227,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
             }
         }
 
-        return words.Count == 0 || IsOrganisationWord(words[^1]) || IsPlaceWord(words[^1]) || words.All(w => gazetteer.IsCommon(w.Lower))
+        return words.Count == 0 || IsOrganisationWord(words[^1]) || IsPlaceWord(words[^1]) || words.All(w => w.Has(WordClass.Common))
             ? 0
             : end - start;
     }
@@ -268,7 +269,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                 }
 
                 // "Tire and Rubber Co" goes on; "Texaco Inc and Pennzoil Co", "Daesh and al-Nusra Front" are two.
-                if (token.Lower == "and" && !afterConnector && !IsCompanySuffix(tokens[end - 1]) && Known(tokens, k + 1, out _) is null
+                if (token.Is("and") && !afterConnector && !IsCompanySuffix(tokens[end - 1]) && Known(tokens, k + 1, out _) is null
                     && OrganisationAhead(tokens, k + 1) is var ahead && ahead > 0)
                 {
                     end = ahead;
@@ -276,8 +277,8 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                     continue;
                 }
 
-                var organisation = afterConnector ? token.Lower == "the" : token.Lower != "the" && IsOrganisationWord(tokens[end - 1]);
-                if (organisation && gazetteer.In("connectors", token.Lower) && (Continues(tokens, k + 1) || tokens.ElementAtOrDefault(k + 1)?.Lower == "the"))
+                var organisation = afterConnector ? token.Is("the") : !token.Is("the") && IsOrganisationWord(tokens[end - 1]);
+                if (organisation && token.Has(WordClass.Connector) && (Continues(tokens, k + 1) || tokens.ElementAtOrDefault(k + 1)?.Is("the") == true))
                 {
                     afterConnector = true;
                     continue;
@@ -373,7 +374,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
         var specific = words.Any(Specific);
         var text = Text(tokens, start, end);
-        if (words.Count >= 2 && specific && (IsPlaceWord(words[^1]) || gazetteer.In("place starts", words[0].Lower)))
+        if (words.Count >= 2 && specific && (IsPlaceWord(words[^1]) || words[0].Has(WordClass.PlaceStart)))
         {
             found.Add(EntityKind.Place, text, Evidence.Word, acronym);
         }
@@ -420,16 +421,16 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     }
 
     /// <summary>What the words right around a name say it is: "the X newspaper", "X province", "the town of X", "in X".</summary>
-    private EntityKind? Context(List<NameToken> tokens, int start, int end)
+    private static EntityKind? Context(List<NameToken> tokens, int start, int end)
     {
         if (end < tokens.Count && tokens[end] is { Break: false, IsLower: true } after)
         {
-            if (gazetteer.In("organisation nouns", after.Lower))
+            if (after.Has(WordClass.OrganisationNoun))
             {
                 return EntityKind.Organisation;
             }
 
-            if (gazetteer.In("place nouns", after.Lower))
+            if (after.Has(WordClass.PlaceNoun))
             {
                 return EntityKind.Place;
             }
@@ -440,19 +441,26 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
             return null;
         }
 
-        var before = tokens[start - 1].Lower;
-        var ofPlace = before == "of" && start >= 2 && !tokens[start - 1].Break && gazetteer.In("place nouns", tokens[start - 2].Lower);
+        var before = tokens[start - 1];
+        var ofPlace = before.Is("of") && start >= 2 && !tokens[start - 1].Break && tokens[start - 2].Has(WordClass.PlaceNoun);
         // "in" comes before people too ("faith in Tony Blair"): it marks a place of one word, or of an Arabic form
         // ("in Jurf al-Sakher"), that ends the phrase ("in Balad on Thursday", not "in Assad regime airstrikes").
-        var ends = end == tokens.Count || tokens[end].Break || gazetteer.In("after places", tokens[end].Lower);
-        var inPlace = gazetteer.In("before places", before) && ends
-            && (before != "in" || end - start == 1 || Enumerable.Range(start, end - start).Any(k => IsParticle(tokens[k]) || tokens[k].Text.Contains('-')));
+        var ends = end == tokens.Count || tokens[end].Break || tokens[end].Has(WordClass.AfterPlace);
+        var inPlace = before.Has(WordClass.BeforePlace) && ends
+            && (!before.Is("in") || end - start == 1 || Enumerable.Range(start, end - start).Any(k => IsParticle(tokens[k]) || tokens[k].Text.Contains('-')));
         return ofPlace || inPlace ? EntityKind.Place : null;
     }
+
+    private static string Key(string name) => Gazetteer.Key(QueryLexer.IndexWords(name).Split(' '));
 
     /// <summary>How many tokens from <paramref name="start"/> spell a title in the case it allows; 0 when none does.</summary>
     private int TitleLength(List<NameToken> tokens, int start)
     {
+        if (!tokens[start].MayStartTitle)
+        {
+            return 0;
+        }
+
         var best = 0;
         var key = "";
         for (var k = start; k < tokens.Count && k - start < gazetteer.LongestName; k++)
@@ -481,7 +489,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     private KnownName? Known(List<NameToken> tokens, int start, out int length)
     {
         length = 0;
-        if (!tokens[start].Capitalised && !IsParticle(tokens[start]))
+        if (start >= tokens.Count || (!tokens[start].Capitalised && !IsParticle(tokens[start])) || !tokens[start].MayStartName)
         {
             return null;
         }
@@ -516,23 +524,39 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     /// acronym exactly ("US", never "us" or "Us"), a longer one in capitals or capitalised ("NATO", "Nato"), any other
     /// word capitalised. An ordinary word opening a sentence is not the name ("Turkey" is, "Total" is not).
     /// </summary>
-    private bool CaseFits(KnownName known, List<NameToken> tokens, int start, int end)
+    private static bool CaseFits(KnownName known, List<NameToken> tokens, int start, int end)
     {
-        var written = Enumerable.Range(start, end - start).SelectMany(k => tokens[k].Text.Split(Separators, StringSplitOptions.RemoveEmptyEntries)).ToList();
-        if (written.Count != known.Words.Length)
+        if (end - start == 1 && tokens[start].SentenceStart && !tokens[start].AllCaps && tokens[start].Has(WordClass.Common))
         {
             return false;
         }
 
-        if (end - start == 1 && tokens[start].SentenceStart && !tokens[start].AllCaps && gazetteer.IsCommon(tokens[start].Lower))
+        // The text's index words (runs of letters and digits), side by side with the name's.
+        var w = 0;
+        for (var k = start; k < end; k++)
         {
-            return false;
+            var text = tokens[k].Text.AsSpan();
+            for (var i = 0; i < text.Length;)
+            {
+                var length = 0;
+                while (i + length < text.Length && char.IsLetterOrDigit(text[i + length]))
+                {
+                    length++;
+                }
+
+                if (length > 0 && (w >= known.Words.Length || !WordFits(known.Words[w++], text.Slice(i, length))))
+                {
+                    return false;
+                }
+
+                i += Math.Max(length, 1);
+            }
         }
 
-        return written.Zip(known.Words).All(pair => WordFits(pair.Second, pair.First));
+        return w == known.Words.Length;
     }
 
-    private static bool WordFits(string name, string text)
+    private static bool WordFits(string name, ReadOnlySpan<char> text)
     {
         if (!name.Any(char.IsUpper))
         {
@@ -541,13 +565,11 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
         if (!name.Any(char.IsLower))
         {
-            return name.Length <= 3 ? text == name : !text.Any(char.IsLower) || char.IsUpper(text[0]);
+            return name.Length <= 3 ? text.SequenceEqual(name) : char.IsUpper(text[0]);
         }
 
-        return char.IsUpper(name[0]) ? char.IsUpper(text[0]) : text == name;
+        return char.IsUpper(name[0]) ? char.IsUpper(text[0]) : text.SequenceEqual(name);
     }
-
-    private static readonly char[] Separators = [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsLetterOrDigit(c)), '’', '‐', '–'];
 
     /// <summary>"(IRGC)" right after a name spells it out: the acronym then counts as that name.</summary>
     private static string? Acronym(List<NameToken> tokens, int end) =>
@@ -557,7 +579,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
     /// <summary>A word that tells one name from another: not an ordinary word, nationality, or word for a kind of place or organisation.</summary>
     private bool Specific(NameToken word) =>
-        !gazetteer.IsCommon(word.Lower) && !IsDemonym(word) && !IsOrganisationWord(word) && !IsPlaceWord(word) && !gazetteer.In("place starts", word.Lower);
+        !word.Has(WordClass.Common | WordClass.OrganisationWord | WordClass.PlaceWord | WordClass.PlaceStart) && !IsDemonym(word);
 
     /// <summary>A word that may belong to a person's name: capitalised, specific, no acronym.</summary>
     private bool PersonLike(NameToken token) =>
@@ -567,17 +589,17 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
     private static bool EndsName(List<NameToken> tokens, int k) => k >= tokens.Count || tokens[k].Break || !tokens[k].Capitalised;
 
-    private bool IsNotName(NameToken token) => gazetteer.In("not names", token.Lower);
+    private static bool IsNotName(NameToken token) => token.Has(WordClass.NotName);
 
     /// <summary>A nationality, or its plural ("Koreans").</summary>
     private bool IsDemonym(NameToken token) =>
-        gazetteer.In("demonyms", token.Lower) || (token.Lower.EndsWith('s') && gazetteer.In("demonyms", token.Lower[..^1]));
+        token.Has(WordClass.Demonym) || (token.Text.EndsWith('s') && gazetteer.In("demonyms", token.Text.AsSpan(0, token.Text.Length - 1)));
 
-    private bool IsParticle(NameToken token) => token.IsLower && gazetteer.In("particles", token.Lower);
+    private static bool IsParticle(NameToken token) => token.IsLower && token.Has(WordClass.Particle);
 
-    private bool IsOrganisationWord(NameToken token) => gazetteer.In("organisation words", token.Lower);
+    private static bool IsOrganisationWord(NameToken token) => token.Has(WordClass.OrganisationWord);
 
-    private bool IsPlaceWord(NameToken token) => gazetteer.In("place words", token.Lower);
+    private static bool IsPlaceWord(NameToken token) => token.Has(WordClass.PlaceWord);
 
     /// <summary>The capitalised words of a run, without its particles and connectors.</summary>
     private static List<NameToken> Words(List<NameToken> tokens, int start, int end) =>
@@ -590,7 +612,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     private string CompanyName(List<NameToken> tokens, int start, int end)
     {
         var last = end;
-        while (last - 1 > start && (IsCompanySuffix(tokens[last - 1]) || tokens[last - 1].Lower == "and"))
+        while (last - 1 > start && (IsCompanySuffix(tokens[last - 1]) || tokens[last - 1].Is("and")))
         {
             last--;
         }
@@ -598,7 +620,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
         return Words(tokens, start, last).Any(w => Specific(w) || IsOrganisationWord(w)) ? Text(tokens, start, last) : Text(tokens, start, end);
     }
 
-    private bool IsCompanySuffix(NameToken token) => gazetteer.In("company suffixes", token.Lower);
+    private static bool IsCompanySuffix(NameToken token) => token.Has(WordClass.CompanySuffix);
 }
 
 /// <summary>How a name's kind was found, weakest first: the strongest evidence among its mentions decides.</summary>

@@ -18,8 +18,28 @@ public sealed class Gazetteer
     private readonly Dictionary<string, bool> titles = new(StringComparer.Ordinal);
     private readonly HashSet<string> titlePrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> folded = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> sections = new(StringComparer.Ordinal);
-    private readonly HashSet<string> common;
+    private static readonly Dictionary<string, WordClass> Sections = new(StringComparer.Ordinal)
+    {
+        ["not names"] = WordClass.NotName,
+        ["demonyms"] = WordClass.Demonym,
+        ["organisation words"] = WordClass.OrganisationWord,
+        ["company suffixes"] = WordClass.CompanySuffix,
+        ["place words"] = WordClass.PlaceWord,
+        ["place starts"] = WordClass.PlaceStart,
+        ["before places"] = WordClass.BeforePlace,
+        ["after places"] = WordClass.AfterPlace,
+        ["place nouns"] = WordClass.PlaceNoun,
+        ["organisation nouns"] = WordClass.OrganisationNoun,
+        ["particles"] = WordClass.Particle,
+        ["hyphen particles"] = WordClass.HyphenParticle,
+        ["connectors"] = WordClass.Connector,
+        ["abbreviations"] = WordClass.Abbreviation,
+        ["generic words"] = WordClass.Common,
+    };
+
+    // Every word any list or section names, with all it is: one lookup per word of a text answers every question about it.
+    private readonly Dictionary<string, WordClass> classes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> classOf;
 
     private Gazetteer(string places, string organisations, string people, string titleList, string words, string commonWords, AliasList aliases)
     {
@@ -31,30 +51,40 @@ public sealed class Gazetteer
             folded.TryAdd(Key(aliasWords), first);
         }
 
+        foreach (var key in names.Keys)
+        {
+            Mark(key.Split(' ')[0], WordClass.NameStart);
+        }
+
         foreach (var title in Lines(titleList))
         {
             var key = Key(QueryLexer.IndexWords(title).Split(' '));
+            Mark(key.Split(' ')[0], WordClass.TitleStart);
             // A one-word title written capitalised ("King", "Chief") is a title only when capitalised.
             titles[key] = key.Contains(' ') || !char.IsUpper(title[0]);
             AddPrefixes(titlePrefixes, key);
             LongestName = Math.Max(LongestName, key.Count(c => c == ' ') + 1);
         }
 
-        var section = "";
+        var section = WordClass.None;
         foreach (var line in Lines(words))
         {
             if (line.StartsWith('['))
             {
-                section = line.Trim('[', ']');
-                sections[section] = new HashSet<string>(StringComparer.Ordinal);
+                section = Sections[line.Trim('[', ']')];
             }
             else
             {
-                sections[section].Add(line.ToLowerInvariant());
+                Mark(line, section);
             }
         }
 
-        common = Lines(commonWords).ToHashSet(StringComparer.Ordinal);
+        foreach (var word in Lines(commonWords))
+        {
+            Mark(word, WordClass.Common);
+        }
+
+        classOf = classes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The gazetteer shipped beside the app (copied to the output folder with it).</summary>
@@ -109,10 +139,13 @@ public sealed class Gazetteer
         return first ?? name;
     }
 
-    /// <summary>An ordinary word: printed mostly in lower case, or one of the "generic words" of names ("International").</summary>
-    internal bool IsCommon(string lower) => common.Contains(lower) || In("generic words", lower);
+    /// <summary>What the lists say a word is, in any case: ordinary ("generic words" included), a nationality, a particle…</summary>
+    internal WordClass Classes(ReadOnlySpan<char> word) => classOf.TryGetValue(word, out var found) ? found : WordClass.None;
 
-    internal bool In(string section, string lower) => sections.TryGetValue(section, out var words) && words.Contains(lower);
+    /// <summary>Whether a section of words.txt holds the word, in any case.</summary>
+    internal bool In(string section, ReadOnlySpan<char> word) => (Classes(word) & Sections[section]) != 0;
+
+    private void Mark(string word, WordClass what) => classes[word] = classes.GetValueOrDefault(word) | what;
 
     private static IEnumerable<string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
@@ -140,6 +173,30 @@ public sealed class Gazetteer
             }
         }
     }
+}
+
+/// <summary>What a word may be, by the lists and the sections of words.txt.</summary>
+[Flags]
+internal enum WordClass
+{
+    None = 0,
+    Common = 1 << 0,
+    NotName = 1 << 1,
+    Demonym = 1 << 2,
+    OrganisationWord = 1 << 3,
+    CompanySuffix = 1 << 4,
+    PlaceWord = 1 << 5,
+    PlaceStart = 1 << 6,
+    BeforePlace = 1 << 7,
+    AfterPlace = 1 << 8,
+    PlaceNoun = 1 << 9,
+    OrganisationNoun = 1 << 10,
+    Particle = 1 << 11,
+    HyphenParticle = 1 << 12,
+    Connector = 1 << 13,
+    Abbreviation = 1 << 14,
+    NameStart = 1 << 15,
+    TitleStart = 1 << 16,
 }
 
 /// <summary>A place, organisation or person of the gazetteer: its kind, the name the archive shows, and one way it is written (as index words).</summary>

@@ -15,9 +15,10 @@ internal sealed class Mentions(Gazetteer gazetteer)
     /// <summary>A mention of a name, under the name the archive shows for it ("Nuri al-Maliki" is "Nouri al-Maliki").</summary>
     public void Add(EntityKind kind, string name, Evidence evidence, string? acronym = null)
     {
-        name = gazetteer.Canonical(name);
+        // A listed name is already the one shown.
+        name = evidence == Evidence.Known ? name : gazetteer.Canonical(name);
         // "Bashar al-Assads forces": a text without apostrophes writes a known person's possessive so.
-        if (kind == EntityKind.Person && name.EndsWith('s') && gazetteer.Canonical(name[..^1], out var listed) is var stem && listed)
+        if (evidence != Evidence.Known && kind == EntityKind.Person && name.EndsWith('s') && gazetteer.Canonical(name[..^1], out var listed) is var stem && listed)
         {
             name = stem;
         }

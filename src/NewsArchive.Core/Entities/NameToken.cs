@@ -6,25 +6,72 @@ namespace NewsArchive.Core.Entities;
 /// A word of a paragraph as entity extraction sees it: its text as printed (hyphens and apostrophes inside kept,
 /// a possessive 's cut off) and what stands between it and the word before.
 /// </summary>
-/// <param name="Break">Punctuation (or the start of the paragraph) comes before it: a name never runs across.</param>
-/// <param name="SentenceStart">It opens a sentence or a quotation, so its capital says nothing.</param>
-/// <param name="Possessive">It was written with 's: a name ends here.</param>
-/// <param name="Parenthesised">It follows an opening parenthesis: "(IRGC)".</param>
-internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bool Possessive, bool Parenthesised)
+internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool possessive, bool parenthesised, bool capitalised, WordClass classes)
 {
-    /// <summary>Lower-cased index words: "al-Maliki" is "al maliki", "U.S." is "u s".</summary>
-    public string Key { get; } = Gazetteer.Key(QueryLexer.IndexWords(Text).Split(' '));
+    public string Text { get; } = text;
 
-    public string Lower { get; } = Text.ToLowerInvariant();
+    /// <summary>What the gazetteer's lists say the word is.</summary>
+    public WordClass Classes { get; } = classes;
+
+    /// <summary>Punctuation (or the start of the paragraph) comes before it: a name never runs across.</summary>
+    public bool Break { get; } = brk;
+
+    /// <summary>It opens a sentence or a quotation, so its capital says nothing.</summary>
+    public bool SentenceStart { get; } = sentenceStart;
+
+    /// <summary>It was written with 's: a name ends here.</summary>
+    public bool Possessive { get; } = possessive;
+
+    /// <summary>It follows an opening parenthesis: "(IRGC)".</summary>
+    public bool Parenthesised { get; } = parenthesised;
 
     /// <summary>Starts with a capital, or with a particle and a hyphen before one ("al-Maliki").</summary>
-    public bool Capitalised { get; init; }
+    public bool Capitalised { get; } = capitalised;
+
+    /// <summary>Lower-cased index words: "al-Maliki" is "al maliki", "U.S." is "u s". Made when first asked: most words never are.</summary>
+    public string Key => field ??= Plain ? Lower : Gazetteer.Key(QueryLexer.IndexWords(Text).Split(' '));
+
+    public string Lower => field ??= Text.ToLowerInvariant();
+
+    /// <summary>Whether it is this word, in any case.</summary>
+    public bool Is(string word) => Text.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the lists say it is any of these.</summary>
+    public bool Has(WordClass what) => (Classes & what) != 0;
+
+    /// <summary>Whether a listed name may start with this word: where most words stop looking.</summary>
+    public bool MayStartName => !Plain || Has(WordClass.NameStart);
+
+    public bool MayStartTitle => !Plain || Has(WordClass.TitleStart);
+
+    /// <summary>Letters and digits only: its first index word is the text itself.</summary>
+    public bool Plain { get; } = !text.AsSpan().ContainsAnyExcept(LettersAndDigits);
 
     /// <summary>Starts with a lower-case letter and is no name ("al-Maliki" is one).</summary>
     public bool IsLower => char.IsLower(Text[0]) && !Capitalised;
 
     /// <summary>Two letters or more, all capitals: an acronym ("IRGC", "US").</summary>
-    public bool AllCaps => Text.Count(char.IsLetter) >= 2 && !Text.Any(char.IsLower);
+    public bool AllCaps
+    {
+        get
+        {
+            var letters = 0;
+            foreach (var c in Text)
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+
+                letters += char.IsLetter(c) ? 1 : 0;
+            }
+
+            return letters >= 2;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LettersAndDigits = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsLetterOrDigit)]);
 
     /// <summary>
     /// The words of a paragraph. A hyphenated word is one token when it is a name ("al-Maliki", "Jean-Pierre",
@@ -51,12 +98,16 @@ internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bo
                     (word, possessive) = (word[..^1], true);
                 }
 
-                foreach (var (part, first) in Parts(word, gazetteer))
+                if (word.Contains('-'))
                 {
-                    tokens.Add(new NameToken(part, brk || !first, sentence && first, possessive, parenthesised && first)
+                    foreach (var (part, first) in Parts(word, gazetteer))
                     {
-                        Capitalised = char.IsUpper(part[0]) || NameAfterParticle(part, gazetteer),
-                    });
+                        tokens.Add(new NameToken(part, brk || !first, sentence && first, possessive, parenthesised && first, char.IsUpper(part[0]) || NameAfterParticle(part, gazetteer), gazetteer.Classes(part)));
+                    }
+                }
+                else
+                {
+                    tokens.Add(new NameToken(word, brk, sentence, possessive, parenthesised, char.IsUpper(word[0]), gazetteer.Classes(word)));
                 }
 
                 brk = possessive;
@@ -139,7 +190,7 @@ internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bo
                 return (word + ".", false, i + 1);
             }
 
-            if (gazetteer.In("abbreviations", word.ToLowerInvariant()))
+            if (gazetteer.In("abbreviations", word))
             {
                 return (word, false, i + 1);
             }
@@ -151,7 +202,7 @@ internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bo
     /// <summary>The tokens of a hyphenated word, each with whether it is the first.</summary>
     private static IEnumerable<(string Part, bool First)> Parts(string word, Gazetteer gazetteer)
     {
-        if (!word.Contains('-') || gazetteer.Name(Gazetteer.Key(QueryLexer.IndexWords(word).Split(' '))) is not null)
+        if (gazetteer.Name(Gazetteer.Key(QueryLexer.IndexWords(word).Split(' '))) is not null)
         {
             yield return (word, true);
             yield break;
@@ -163,7 +214,7 @@ internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bo
         var pending = "";
         foreach (var part in word.Split('-', '‐').Where(p => p.Length > 0))
         {
-            if (char.IsLower(part[0]) && !gazetteer.In("hyphen particles", part.ToLowerInvariant()))
+            if (char.IsLower(part[0]) && !gazetteer.In("hyphen particles", part))
             {
                 if (pending.Length > 0)
                 {
@@ -207,6 +258,6 @@ internal sealed record NameToken(string Text, bool Break, bool SentenceStart, bo
     private static bool NameAfterParticle(string word, Gazetteer gazetteer)
     {
         var hyphen = word.IndexOfAny(['-', '‐']);
-        return hyphen > 0 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1]) && gazetteer.In("hyphen particles", word[..hyphen].ToLowerInvariant());
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1]) && gazetteer.In("hyphen particles", word.AsSpan(0, hyphen));
     }
 }

@@ -61,7 +61,7 @@ internal sealed class ArticleWriter : IDisposable
     {
         var command = Prepare($"INSERT INTO Articles ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) RETURNING Id");
         Bind(command, file, hash, article);
-        entities.Replace(Convert.ToInt32(Execute(command), System.Globalization.CultureInfo.InvariantCulture), found);
+        entities.Add(Convert.ToInt32(Execute(command), System.Globalization.CultureInfo.InvariantCulture), found);
     }
 
     public void Update(int id, CorpusFile file, string hash, ParsedArticle article, IReadOnlyList<FoundEntity> found)

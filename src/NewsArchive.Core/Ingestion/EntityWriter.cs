@@ -23,6 +23,12 @@ internal sealed class EntityWriter(Func<string, SqliteCommand> prepare)
         var clear = prepare("DELETE FROM ArticleEntities WHERE ArticleId = $ArticleId");
         clear.Parameters["$ArticleId"].Value = articleId;
         clear.ExecuteNonQuery();
+        Add(articleId, found);
+    }
+
+    /// <summary>The entities of a new article.</summary>
+    public void Add(int articleId, IReadOnlyList<FoundEntity> found)
+    {
         var insert = prepare("INSERT INTO ArticleEntities (ArticleId, EntityId, Mentions) VALUES ($ArticleId, $EntityId, $Mentions)");
         foreach (var entity in found)
         {

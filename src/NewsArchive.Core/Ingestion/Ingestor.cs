@@ -217,8 +217,25 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
 
         return parsed.Article is { } article
-            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, EntityExtractor.Shipped.Extract(article))
+            ? Prepared(file, stored, hash, article)
             : PreparedFile.Skip(file, parsed.Rejection ?? "not an article");
+    }
+
+    private static PreparedFile Prepared(CorpusFile file, StoredFile? stored, string hash, ParsedArticle article)
+    {
+        IReadOnlyList<FoundEntity> entities;
+        try
+        {
+            entities = EntityExtractor.Shipped.Extract(article);
+        }
+        catch (Exception e)
+        {
+            // Like the parser, the extractor is meant never to throw; if it does, the article is kept, without entities, and says why.
+            entities = [];
+            article = article with { Warnings = [.. article.Warnings, $"no entities: extraction failed ({e.GetType().Name}: {e.Message})"] };
+        }
+
+        return new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, entities);
     }
 
     private void Apply(ArticleWriter writer, PreparedFile item, IngestReport report)
