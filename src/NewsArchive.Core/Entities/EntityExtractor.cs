@@ -39,9 +39,10 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     public IReadOnlyList<FoundEntity> Extract(string title, IEnumerable<string> paragraphs, string? outlet = null)
     {
         var found = new Mentions(gazetteer);
+        var tokens = new List<NameToken>();
         foreach (var paragraph in paragraphs.Where(p => p.Any(char.IsLower)))
         {
-            var tokens = NameToken.Of(paragraph, gazetteer);
+            NameToken.Of(paragraph, gazetteer, tokens);
             for (var i = 0; i < tokens.Count;)
             {
                 i = Next(tokens, i, found);
@@ -50,7 +51,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
         if (title.Any(char.IsLower))
         {
-            Headline(NameToken.Of(title, gazetteer), found);
+            Headline(NameToken.Of(title, gazetteer, tokens), found);
         }
 
         return found.Resolve(outlet, MaxPerArticle);
@@ -162,7 +163,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                 continue;
             }
 
-            if (tokens[j].Lower is "of" or "to" or "for")
+            if (tokens[j].Is("of") || tokens[j].Is("to") || tokens[j].Is("for"))
             {
                 var k = j + 1 < tokens.Count && tokens[j + 1].Is("the") ? j + 2 : j + 1;
                 if (k < tokens.Count && Known(tokens, k, out var length) is { } known)
@@ -278,7 +279,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
                 }
 
                 var organisation = afterConnector ? token.Is("the") : !token.Is("the") && IsOrganisationWord(tokens[end - 1]);
-                if (organisation && token.Has(WordClass.Connector) && (Continues(tokens, k + 1) || tokens.ElementAtOrDefault(k + 1)?.Is("the") == true))
+                if (organisation && token.Has(WordClass.Connector) && (Continues(tokens, k + 1) || (k + 1 < tokens.Count && tokens[k + 1].Is("the"))))
                 {
                     afterConnector = true;
                     continue;
@@ -294,7 +295,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
             var known = Known(tokens, k, out var length);
             // "the Goldhirsh Group of Boston": after a name that is already specific, "of" and a known place say where it is.
-            if (afterConnector && known is { Kind: EntityKind.Place } && EndsName(tokens, k + length) && Words(tokens, start, end).Any(Specific))
+            if (afterConnector && known is { Kind: EntityKind.Place } && EndsName(tokens, k + length) && AnyWord(tokens, start, end, Specific))
             {
                 break;
             }
@@ -339,7 +340,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     private void Classify(List<NameToken> tokens, int start, int end, bool connected, string? acronym, Mentions found)
     {
         // "Al Arabiya Syrian National Coalition": an outlet's name in front is its byline, not part of the name.
-        for (var k = Math.Min(end - 1, start + 3); k > start; k--)
+        for (var k = Math.Min(end - 1, start + 3); k > start && tokens[start].Has(WordClass.OutletStart); k--)
         {
             if (OutletCatalog.TryFind(Text(tokens, start, k), out _))
             {
@@ -601,12 +602,37 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
 
     private static bool IsPlaceWord(NameToken token) => token.Has(WordClass.PlaceWord);
 
+    /// <summary>Whether a capitalised word of the run (particles and connectors aside) is so.</summary>
+    private static bool AnyWord(List<NameToken> tokens, int start, int end, Func<NameToken, bool> test)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (tokens[k].Capitalised && test(tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The capitalised words of a run, without its particles and connectors.</summary>
-    private static List<NameToken> Words(List<NameToken> tokens, int start, int end) =>
-        tokens.GetRange(start, end - start).Where(t => t.Capitalised).ToList();
+    private static List<NameToken> Words(List<NameToken> tokens, int start, int end)
+    {
+        var words = new List<NameToken>(end - start);
+        for (var k = start; k < end; k++)
+        {
+            if (tokens[k].Capitalised)
+            {
+                words.Add(tokens[k]);
+            }
+        }
+
+        return words;
+    }
 
     private static string Text(List<NameToken> tokens, int start, int end) =>
-        string.Join(' ', tokens.GetRange(start, end - start).Select(t => t.Text));
+        end - start == 1 ? tokens[start].Text : string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Text));
 
     /// <summary>An organisation's name without its legal form ("Kroger Co" is Kroger), unless nothing specific would be left.</summary>
     private string CompanyName(List<NameToken> tokens, int start, int end)
@@ -617,7 +643,7 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
             last--;
         }
 
-        return Words(tokens, start, last).Any(w => Specific(w) || IsOrganisationWord(w)) ? Text(tokens, start, last) : Text(tokens, start, end);
+        return AnyWord(tokens, start, last, w => Specific(w) || IsOrganisationWord(w)) ? Text(tokens, start, last) : Text(tokens, start, end);
     }
 
     private static bool IsCompanySuffix(NameToken token) => token.Has(WordClass.CompanySuffix);

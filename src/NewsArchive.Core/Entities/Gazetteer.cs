@@ -1,3 +1,4 @@
+using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Search.Query;
 
 namespace NewsArchive.Core.Entities;
@@ -54,6 +55,11 @@ public sealed class Gazetteer
         foreach (var key in names.Keys)
         {
             Mark(key.Split(' ')[0], WordClass.NameStart);
+        }
+
+        foreach (var outlet in OutletCatalog.Names)
+        {
+            Mark(QueryLexer.IndexWords(outlet).Split(' ')[0], WordClass.OutletStart);
         }
 
         foreach (var title in Lines(titleList))
@@ -142,8 +148,27 @@ public sealed class Gazetteer
     /// <summary>What the lists say a word is, in any case: ordinary ("generic words" included), a nationality, a particle…</summary>
     internal WordClass Classes(ReadOnlySpan<char> word) => classOf.TryGetValue(word, out var found) ? found : WordClass.None;
 
+    /// <summary>
+    /// What the lists say a word is, and the word as a string: the list's own copy when it is written the same (most
+    /// words of a text are ordinary words in lower case), so a paragraph's words cost no new strings.
+    /// </summary>
+    internal (string Word, WordClass Classes) Word(ReadOnlySpan<char> word) =>
+        classOf.TryGetValue(word, out var stored, out var found) ? (word.SequenceEqual(stored) ? stored : word.ToString(), found) : (word.ToString(), WordClass.None);
+
+    /// <summary>Whether a name is one of the archive's outlets (<see cref="OutletCatalog"/>), asked only when its first word may start one.</summary>
+    internal bool IsOutlet(string name)
+    {
+        var first = name.AsSpan();
+        var end = first.IndexOfAnyExcept(LettersAndDigits);
+        return Classes(end < 0 ? first : first[..end]).HasFlag(WordClass.OutletStart) && OutletCatalog.TryFind(name, out _);
+    }
+
     /// <summary>Whether a section of words.txt holds the word, in any case.</summary>
     internal bool In(string section, ReadOnlySpan<char> word) => (Classes(word) & Sections[section]) != 0;
+
+    /// <summary>The characters of the index's words.</summary>
+    internal static readonly System.Buffers.SearchValues<char> LettersAndDigits = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsLetterOrDigit)]);
 
     private void Mark(string word, WordClass what) => classes[word] = classes.GetValueOrDefault(word) | what;
 
@@ -197,6 +222,7 @@ internal enum WordClass
     Abbreviation = 1 << 14,
     NameStart = 1 << 15,
     TitleStart = 1 << 16,
+    OutletStart = 1 << 17,
 }
 
 /// <summary>A place, organisation or person of the gazetteer: its kind, the name the archive shows, and one way it is written (as index words).</summary>

@@ -1,4 +1,3 @@
-using NewsArchive.Core.Parsing;
 
 namespace NewsArchive.Core.Entities;
 
@@ -108,7 +107,7 @@ internal sealed class Mentions(Gazetteer gazetteer)
         }
 
         return names.Values
-            .Where(c => !OutletCatalog.TryFind(c.Name, out _) && !string.Equals(c.Name, outlet, StringComparison.OrdinalIgnoreCase))
+            .Where(c => !gazetteer.IsOutlet(c.Name) && !string.Equals(c.Name, outlet, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(c => c.Mentions).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(max)
             .Select(c => new FoundEntity(c.Kind, c.Name, c.Mentions))

@@ -6,7 +6,7 @@ namespace NewsArchive.Core.Entities;
 /// A word of a paragraph as entity extraction sees it: its text as printed (hyphens and apostrophes inside kept,
 /// a possessive 's cut off) and what stands between it and the word before.
 /// </summary>
-internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool possessive, bool parenthesised, bool capitalised, WordClass classes)
+internal readonly struct NameToken(string text, bool brk, bool sentenceStart, bool possessive, bool parenthesised, bool capitalised, WordClass classes)
 {
     public string Text { get; } = text;
 
@@ -28,10 +28,13 @@ internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool 
     /// <summary>Starts with a capital, or with a particle and a hyphen before one ("al-Maliki").</summary>
     public bool Capitalised { get; } = capitalised;
 
-    /// <summary>Lower-cased index words: "al-Maliki" is "al maliki", "U.S." is "u s". Made when first asked: most words never are.</summary>
-    public string Key => field ??= Plain ? Lower : Gazetteer.Key(QueryLexer.IndexWords(Text).Split(' '));
+    /// <summary>Letters and digits only: its first index word is the text itself.</summary>
+    public bool Plain { get; } = !text.AsSpan().ContainsAnyExcept(Gazetteer.LettersAndDigits);
 
-    public string Lower => field ??= Text.ToLowerInvariant();
+    /// <summary>Lower-cased index words: "al-Maliki" is "al maliki", "U.S." is "u s" (a word already in lower case is its own key).</summary>
+    public string Key { get; } = text.AsSpan().ContainsAnyExcept(Gazetteer.LettersAndDigits)
+        ? Gazetteer.Key(QueryLexer.IndexWords(text).Split(' '))
+        : text.ToLowerInvariant();
 
     /// <summary>Whether it is this word, in any case.</summary>
     public bool Is(string word) => Text.Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -43,9 +46,6 @@ internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool 
     public bool MayStartName => !Plain || Has(WordClass.NameStart);
 
     public bool MayStartTitle => !Plain || Has(WordClass.TitleStart);
-
-    /// <summary>Letters and digits only: its first index word is the text itself.</summary>
-    public bool Plain { get; } = !text.AsSpan().ContainsAnyExcept(LettersAndDigits);
 
     /// <summary>Starts with a lower-case letter and is no name ("al-Maliki" is one).</summary>
     public bool IsLower => char.IsLower(Text[0]) && !Capitalised;
@@ -70,16 +70,13 @@ internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool 
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> LettersAndDigits = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsLetterOrDigit)]);
-
     /// <summary>
-    /// The words of a paragraph. A hyphenated word is one token when it is a name ("al-Maliki", "Jean-Pierre",
+    /// The words of a paragraph, in a list the caller may reuse. A hyphenated word is one token when it is a name ("al-Maliki", "Jean-Pierre",
     /// "Guinea-Bissau") and split when it joins known names or ordinary words ("Iran-Iraq", "anti-Daesh", "US-led").
     /// </summary>
-    public static List<NameToken> Of(string paragraph, Gazetteer gazetteer)
+    public static List<NameToken> Of(string paragraph, Gazetteer gazetteer, List<NameToken> tokens)
     {
-        var tokens = new List<NameToken>();
+        tokens.Clear();
         // Some corpora lost every apostrophe: "Syrias Quneitra" is then Syria's.
         var apostrophes = paragraph.AsSpan().IndexOfAny('\'', '’') >= 0;
         var brk = true;
@@ -156,7 +153,7 @@ internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool 
             var joiner = text[i];
             if (joiner is '\'' or '’' && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
             {
-                return (text[start..i], true, i + 2);
+                return (gazetteer.Word(text.AsSpan(start, i - start)).Word, true, i + 2);
             }
 
             var initials = joiner == '.' && i - segment == 1 && char.IsUpper(text[i - 1]) && char.IsUpper(text[i + 1]);
@@ -170,7 +167,7 @@ internal sealed class NameToken(string text, bool brk, bool sentenceStart, bool 
             break;
         }
 
-        var word = text[start..i];
+        var word = gazetteer.Word(text.AsSpan(start, i - start)).Word;
         // Takfiris' : a plural's possessive.
         if (i < text.Length && text[i] is '\'' or '’' && word.EndsWith('s') && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])))
         {

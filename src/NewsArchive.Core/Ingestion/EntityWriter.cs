@@ -15,6 +15,7 @@ internal sealed class EntityWriter(Func<string, SqliteCommand> prepare)
 {
     private readonly Dictionary<string, int> ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> slugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> insertSql = [];
     private bool loaded;
 
     /// <summary>The article's entities, in place of those it had.</summary>
@@ -26,18 +27,30 @@ internal sealed class EntityWriter(Func<string, SqliteCommand> prepare)
         Add(articleId, found);
     }
 
-    /// <summary>The entities of a new article.</summary>
+    /// <summary>The entities of a new article, in one statement (one per number of rows, prepared once).</summary>
     public void Add(int articleId, IReadOnlyList<FoundEntity> found)
     {
-        var insert = prepare("INSERT INTO ArticleEntities (ArticleId, EntityId, Mentions) VALUES ($ArticleId, $EntityId, $Mentions)");
-        foreach (var entity in found)
+        if (found.Count == 0)
         {
-            var entityId = Id(entity);
-            insert.Parameters["$ArticleId"].Value = articleId;
-            insert.Parameters["$EntityId"].Value = entityId;
-            insert.Parameters["$Mentions"].Value = entity.Mentions;
-            insert.ExecuteNonQuery();
+            return;
         }
+
+        if (!insertSql.TryGetValue(found.Count, out var sql))
+        {
+            var rows = string.Join(", ", Enumerable.Range(0, found.Count).Select(i => $"($ArticleId, $EntityId{i}, $Mentions{i})"));
+            insertSql[found.Count] = sql = $"INSERT INTO ArticleEntities (ArticleId, EntityId, Mentions) VALUES {rows}";
+        }
+
+        var insert = prepare(sql);
+        // The parameters in the order they appear: $ArticleId, then $EntityId and $Mentions of each row.
+        insert.Parameters[0].Value = articleId;
+        for (var i = 0; i < found.Count; i++)
+        {
+            insert.Parameters[1 + (2 * i)].Value = Id(found[i]);
+            insert.Parameters[2 + (2 * i)].Value = found[i].Mentions;
+        }
+
+        insert.ExecuteNonQuery();
     }
 
     /// <summary>Entities no article names any more go (after articles were updated or removed).</summary>

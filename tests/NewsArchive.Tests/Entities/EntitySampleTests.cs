@@ -60,6 +60,30 @@ public sealed class EntitySampleTests
         Assert.All(Judgments(), j => Assert.Contains(j.Judgment, Verdicts));
     }
 
+    [Fact]
+    public void Every_corpus_article_gives_well_formed_entities()
+    {
+        var files = Directory.EnumerateFiles(TestPaths.Corpora, "*.txt", SearchOption.AllDirectories).ToList();
+        var problems = files.AsParallel().SelectMany(file =>
+        {
+            if (ArticleParser.Parse(File.ReadAllBytes(file), ParseOptions.Default).Article is not { } article)
+            {
+                return [];
+            }
+
+            var found = EntityExtractor.Shipped.Extract(article);
+            var names = found.Select(e => e.Name).ToList();
+            return names.Where(n => n.Length == 0 || n != n.Trim() || n.Contains("  ", StringComparison.Ordinal))
+                .Concat(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => $"twice: {g.Key}"))
+                .Concat(found.Count > EntityExtractor.MaxPerArticle ? [$"{found.Count} entities"] : [])
+                .Concat(found.Where(e => e.Mentions < 1).Select(e => $"{e.Name}: {e.Mentions} mentions"))
+                .Select(problem => $"{Path.GetRelativePath(TestPaths.Corpora, file)}: {problem}");
+        }).ToList();
+
+        Assert.True(files.Count > 26_000, $"{files.Count} files");
+        Assert.True(problems.Count == 0, string.Join('\n', problems.Take(20)));
+    }
+
     /// <summary>The sampled articles: per corpus, files drawn with <see cref="Seed"/> until <see cref="PerCorpus"/> parse as articles.</summary>
     internal static List<(string File, ParsedArticle Article)> Sample()
     {
