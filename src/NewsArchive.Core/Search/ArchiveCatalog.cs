@@ -13,7 +13,13 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
     // Searches wait for a reload after a change: a result must hold what was just committed.
     private readonly ArchiveSnapshot<CatalogSnapshot> snapshot = new(changes, () => LoadAsync(database), waitForChanges: true);
 
-    public Task<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken = default) => snapshot.GetAsync(cancellationToken);
+    // The entity map is the catalog's largest part (4 bytes a mention, some 13 mentions an article) and takes several
+    // times as long to read: searches wait only for the first read, then use the last one while a newer one loads,
+    // at most every two seconds while ingestion commits. An article newer than the map names no entity until the next.
+    private readonly ArchiveSnapshot<CatalogEntities> entities = new(changes, () => LoadEntitiesAsync(database), waitForChanges: false, TimeSpan.FromSeconds(2));
+
+    public async Task<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken = default) =>
+        (await snapshot.GetAsync(cancellationToken)).With(await entities.GetAsync(cancellationToken));
 
     private static async Task<CatalogSnapshot> LoadAsync(ArchiveDatabase database)
     {
@@ -35,15 +41,18 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
             secondsOf[id] = reader.IsDBNull(2) ? CatalogSnapshot.Undated : reader.GetInt64(2);
         }
 
-        return new CatalogSnapshot(outlets, outletOf, secondsOf, await LoadEntitiesAsync(db, maxId));
+        return new CatalogSnapshot(outlets, outletOf, secondsOf, CatalogEntities.None);
     }
 
     /// <summary>
     /// Each article's entity ids in two arrays (those of article <c>a</c> are <c>Ids[Start[a]..Start[a + 1]]</c>, in
     /// id order): 4 bytes per mention and per article, where lists would cost an object each.
     /// </summary>
-    private static async Task<CatalogEntities> LoadEntitiesAsync(ArchiveDbContext db, int maxArticleId)
+    private static async Task<CatalogEntities> LoadEntitiesAsync(ArchiveDatabase database)
     {
+        await using var db = database.CreateContext(readOnly: true);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var maxArticleId = (await db.QueryAsync("SELECT coalesce(max(Id), 0) FROM Articles", row => row.GetInt32(0), CancellationToken.None))[0];
         var entities = await db.QueryAsync(
             "SELECT Id, Kind, Name, Slug FROM Entities", row => (Id: row.GetInt32(0), Kind: (EntityKind)row.GetInt32(1), Name: row.GetString(2), Slug: row.GetString(3)), CancellationToken.None);
         var mentions = (await db.QueryAsync("SELECT count(*) FROM ArticleEntities", row => row.GetInt32(0), CancellationToken.None))[0];
@@ -94,8 +103,32 @@ public sealed record CatalogOutlet(int Id, string Name, string Slug);
 /// <summary>An entity and how many articles name it.</summary>
 public sealed record CatalogEntity(int Id, EntityKind Kind, string Name, string Slug, int Articles);
 
-/// <summary>The entities of the catalog: by id, and each article's entity ids (see <see cref="ArchiveCatalog"/>).</summary>
-internal sealed record CatalogEntities(CatalogEntity?[] ById, int[] Start, int[] Ids);
+/// <summary>The entities of the catalog: by id and by slug, and each article's entity ids (see <see cref="ArchiveCatalog"/>).</summary>
+public sealed class CatalogEntities
+{
+    internal CatalogEntities(CatalogEntity?[] byId, int[] start, int[] ids)
+    {
+        ById = byId;
+        Start = start;
+        Ids = ids;
+        BySlug = byId.OfType<CatalogEntity>().ToDictionary(e => e.Slug, StringComparer.Ordinal);
+    }
+
+    internal static CatalogEntities None { get; } = new([null], [0], []);
+
+    /// <summary>Entities by slug; those no article names (until the next ingestion run removes them) included.</summary>
+    public IReadOnlyDictionary<string, CatalogEntity> BySlug { get; }
+
+    internal CatalogEntity?[] ById { get; }
+
+    internal int[] Start { get; }
+
+    internal int[] Ids { get; }
+
+    /// <summary>The entity ids of an article, in id order; none for an article newer than this map.</summary>
+    internal ReadOnlySpan<int> Of(int article) =>
+        article + 1 < Start.Length ? Ids.AsSpan(Start[article], Start[article + 1] - Start[article]) : [];
+}
 
 /// <summary>The catalog at one moment: <c>OutletOf[id]</c> is 0 for ids with no article.</summary>
 public sealed class CatalogSnapshot
@@ -104,19 +137,20 @@ public sealed class CatalogSnapshot
     public const long Undated = long.MinValue;
 
     internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, CatalogEntities entities)
+        : this(outlets, outlets.ToDictionary(o => o.Id), outletOf, secondsOf, entities)
     {
-        Outlets = outlets;
-        OutletOf = outletOf;
-        SecondsOf = secondsOf;
-        OutletById = outlets.ToDictionary(o => o.Id);
-        Entities = entities;
-        EntityBySlug = entities.ById.OfType<CatalogEntity>().ToDictionary(e => e.Slug, StringComparer.Ordinal);
     }
 
-    /// <summary>Entities by slug; those no article names (until the next ingestion run removes them) included.</summary>
-    public IReadOnlyDictionary<string, CatalogEntity> EntityBySlug { get; }
+    private CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, IReadOnlyDictionary<int, CatalogOutlet> outletById, int[] outletOf, long[] secondsOf, CatalogEntities entities)
+    {
+        Outlets = outlets;
+        OutletById = outletById;
+        OutletOf = outletOf;
+        SecondsOf = secondsOf;
+        Entities = entities;
+    }
 
-    internal CatalogEntities Entities { get; }
+    public CatalogEntities Entities { get; }
 
     public IReadOnlyList<CatalogOutlet> Outlets { get; }
 
@@ -132,9 +166,8 @@ public sealed class CatalogSnapshot
         [.. Entities.ById.OfType<CatalogEntity>().Where(e => e.Kind == kind && e.Articles > 0)
             .OrderByDescending(e => e.Articles).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Take(count)];
 
-    /// <summary>The entity ids of an article, in id order.</summary>
-    internal ReadOnlySpan<int> EntitiesOf(int id) =>
-        Entities.Ids.AsSpan(Entities.Start[id], Entities.Start[id + 1] - Entities.Start[id]);
+    /// <summary>This catalog with another entity map: the two are read apart (see <see cref="ArchiveCatalog"/>).</summary>
+    internal CatalogSnapshot With(CatalogEntities entities) => new(Outlets, OutletById, OutletOf, SecondsOf, entities);
 
     /// <summary>Outlets a user named, by name or slug, ignoring case.</summary>
     public IEnumerable<CatalogOutlet> Named(IEnumerable<string> names)

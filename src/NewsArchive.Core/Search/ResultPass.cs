@@ -47,7 +47,7 @@ internal sealed class ResultPass
         }
 
         // An entity no article names matches nothing: its id, 0, is in no article's list.
-        required = [.. query.Entities.Select(slug => snapshot.EntityBySlug.GetValueOrDefault(slug)?.Id ?? 0)];
+        required = [.. query.Entities.Select(slug => snapshot.Entities.BySlug.GetValueOrDefault(slug)?.Id ?? 0)];
         entityCounts = new int[snapshot.Entities.ById.Length];
         dateFiltered = query.From is not null || query.To is not null;
         from = query.From is { } start ? Seconds(start.Start) : long.MinValue;
@@ -83,7 +83,7 @@ internal sealed class ResultPass
             return;
         }
 
-        var entities = snapshot.EntitiesOf(id);
+        var entities = snapshot.Entities.Of(id);
         foreach (var entity in required)
         {
             if (!entities.Contains(entity))
@@ -164,17 +164,21 @@ internal sealed class ResultPass
             a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.Compare(b.Name, a.Name, StringComparison.OrdinalIgnoreCase))));
         for (var id = 1; id < entityCounts.Length; id++)
         {
-            if (entityCounts[id] > 0 && snapshot.Entities.ById[id] is { } entity && !required.Contains(id))
+            var count = entityCounts[id];
+            if (count == 0 || snapshot.Entities.ById[id] is not { } entity || required.Contains(id))
             {
-                var heap = best[entity.Kind];
-                if (heap.Count < SearchFacets.EntitiesPerKind)
-                {
-                    heap.Enqueue(entity, (entityCounts[id], entity.Name));
-                }
-                else
-                {
-                    heap.EnqueueDequeue(entity, (entityCounts[id], entity.Name));
-                }
+                continue;
+            }
+
+            var heap = best[entity.Kind];
+            if (heap.Count < SearchFacets.EntitiesPerKind)
+            {
+                heap.Enqueue(entity, (count, entity.Name));
+            }
+            // Most entities of a broad result are named by few of its articles: an int comparison turns them away.
+            else if (heap.TryPeek(out _, out var worst) && count >= worst.Item1)
+            {
+                heap.EnqueueDequeue(entity, (count, entity.Name));
             }
         }
 

@@ -20,7 +20,7 @@ public sealed class ShowModel(ArchiveCatalog catalog, IArticleSearch search) : P
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (!(await catalog.CurrentAsync(cancellationToken)).EntityBySlug.TryGetValue(slug, out var entity) || entity.Articles == 0)
+        if (!(await catalog.CurrentAsync(cancellationToken)).Entities.BySlug.TryGetValue(slug, out var entity) || entity.Articles == 0)
         {
             return NotFound();
         }
