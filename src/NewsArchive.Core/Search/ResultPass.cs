@@ -1,5 +1,3 @@
-using NewsArchive.Core.Entities;
-
 namespace NewsArchive.Core.Search;
 
 /// <summary>
@@ -160,29 +158,44 @@ internal sealed class ResultPass
     /// </summary>
     private List<EntityCount> TopEntities()
     {
-        var best = Enum.GetValues<EntityKind>().ToDictionary(k => k, _ => new PriorityQueue<CatalogEntity, (int, string)>(Comparer<(int Count, string Name)>.Create((a, b) =>
-            a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.Compare(b.Name, a.Name, StringComparison.OrdinalIgnoreCase))));
+        var order = Comparer<(int Count, string Name)>.Create((a, b) =>
+            a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.Compare(b.Name, a.Name, StringComparison.OrdinalIgnoreCase));
+        // One heap per kind, by the kind's number; the worst count kept so far turns most entities away with one comparison.
+        var best = new PriorityQueue<CatalogEntity, (int, string)>[4];
+        var worst = new int[4];
+        for (var kind = 1; kind < best.Length; kind++)
+        {
+            best[kind] = new(order);
+        }
+
+        var byId = snapshot.Entities.ById;
         for (var id = 1; id < entityCounts.Length; id++)
         {
             var count = entityCounts[id];
-            if (count == 0 || snapshot.Entities.ById[id] is not { } entity || required.Contains(id))
+            if (count == 0 || byId[id] is not { } entity || (required.Length > 0 && required.Contains(id)))
             {
                 continue;
             }
 
-            var heap = best[entity.Kind];
+            var kind = (int)entity.Kind;
+            var heap = best[kind];
             if (heap.Count < SearchFacets.EntitiesPerKind)
             {
                 heap.Enqueue(entity, (count, entity.Name));
             }
-            // Most entities of a broad result are named by few of its articles: an int comparison turns them away.
-            else if (heap.TryPeek(out _, out var worst) && count >= worst.Item1)
+            else if (count >= worst[kind])
             {
                 heap.EnqueueDequeue(entity, (count, entity.Name));
             }
+            else
+            {
+                continue;
+            }
+
+            worst[kind] = heap.TryPeek(out _, out var least) ? least.Item1 : 0;
         }
 
-        return [.. best.Values
+        return [.. best.Skip(1)
             .SelectMany(heap => heap.UnorderedItems.Select(i => new EntityCount(i.Element.Kind, i.Element.Name, i.Element.Slug, entityCounts[i.Element.Id])))
             .OrderBy(e => e.Kind).ThenByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
     }
