@@ -18,9 +18,10 @@ public sealed class ShowModel(ArchiveCatalog catalog, IArticleSearch search) : P
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
-        if (!(await catalog.CurrentAsync(cancellationToken)).Entities.BySlug.TryGetValue(slug, out var entity) || entity.Articles == 0)
+        // Model binding makes a blank segment ("/entities/%0D") null.
+        if (slug is null || !(await catalog.CurrentAsync(cancellationToken)).Entities.BySlug.TryGetValue(slug, out var entity) || entity.Articles == 0)
         {
             return NotFound();
         }
