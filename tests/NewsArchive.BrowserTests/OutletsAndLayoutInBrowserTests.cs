@@ -16,6 +16,8 @@ public sealed class OutletsAndLayoutInBrowserTests(BrowserFixture browser)
         ("outlets", "/outlets", 200),
         ("outlet", "/outlets/fars-news-agency", 200),
         ("article", "/articles/1", 200),
+        ("entities", "/entities", 200),
+        ("entity", "/entities/iraq", 200),
         ("bad-request", "/?from=someday", 400),
         ("not-found", "/no/such/page", 404),
     ];

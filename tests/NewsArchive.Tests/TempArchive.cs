@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Ingestion;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
@@ -115,6 +116,28 @@ public sealed class TempArchive : IDisposable
                 (parsed.Title, parsed.TitleDerived, parsed.Outlet, parsed.PublishedAt, parsed.Dateline, parsed.SourceId, parsed.SourceUrl, parsed.Site, parsed.Summary, parsed.Body),
                 (stored.Title, stored.TitleDerived, stored.Outlet.Name, stored.Published, stored.Dateline, stored.SourceId, stored.SourceUrl, stored.Site, stored.Summary, stored.Body));
         }
+    }
+
+    /// <summary>
+    /// Every stored article names exactly the entities the extractor finds in its file as it is now (kind, name,
+    /// mentions), and every stored entity is named by some article.
+    /// </summary>
+    public void AssertEntitiesMatchFiles()
+    {
+        using var context = Database.CreateContext(readOnly: true);
+        var stored = context.ArticleEntities
+            .Select(m => new { m.ArticleId, m.Entity.Kind, m.Entity.Name, m.Mentions })
+            .AsEnumerable()
+            .ToLookup(m => m.ArticleId);
+        foreach (var article in context.Articles.Select(a => new { a.Id, a.RelativePath }).AsEnumerable())
+        {
+            var parsed = ArticleParser.Parse(File.ReadAllBytes(Path.Combine(Corpus, article.RelativePath)), ParseOptions.Default).Article!;
+            Assert.Equal(
+                EntityExtractor.Shipped.Extract(parsed).Select(e => (e.Kind, e.Name.ToLowerInvariant(), e.Mentions)).Order(),
+                stored[article.Id].Select(m => (m.Kind, m.Name.ToLowerInvariant(), m.Mentions)).Order());
+        }
+
+        Assert.Equal(0, Scalar<long>("SELECT count(*) FROM Entities e WHERE NOT EXISTS (SELECT 1 FROM ArticleEntities m WHERE m.EntityId = e.Id)"));
     }
 
     /// <summary>Ids of the articles whose indexed text matches an FTS5 expression (test-controlled, never user text).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
@@ -19,12 +20,14 @@ internal sealed class ArticleWriter : IDisposable
     private readonly Dictionary<string, int> outletIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> outletSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+    private readonly EntityWriter entities;
     private SqliteTransaction? transaction;
     private bool outletsLoaded;
 
     public ArticleWriter(ArchiveDatabase database)
     {
         connection = database.OpenWriterConnection();
+        entities = new EntityWriter(Prepare);
     }
 
     /// <summary>Writes since the last commit.</summary>
@@ -54,19 +57,20 @@ internal sealed class ArticleWriter : IDisposable
         return reader.Read() ? new StoredFile(reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)) : null;
     }
 
-    public void Insert(CorpusFile file, string hash, ParsedArticle article)
+    public void Insert(CorpusFile file, string hash, ParsedArticle article, IReadOnlyList<FoundEntity> found)
     {
-        var command = Prepare($"INSERT INTO Articles ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})");
+        var command = Prepare($"INSERT INTO Articles ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) RETURNING Id");
         Bind(command, file, hash, article);
-        Execute(command);
+        entities.Add(Convert.ToInt32(Execute(command), System.Globalization.CultureInfo.InvariantCulture), found);
     }
 
-    public void Update(int id, CorpusFile file, string hash, ParsedArticle article)
+    public void Update(int id, CorpusFile file, string hash, ParsedArticle article, IReadOnlyList<FoundEntity> found)
     {
         var command = Prepare($"UPDATE Articles SET {string.Join(", ", Columns.Split(", ").Select(c => $"{c} = ${c}"))} WHERE Id = $Id");
         Bind(command, file, hash, article);
         command.Parameters["$Id"].Value = id;
         Execute(command);
+        entities.Replace(id, found);
     }
 
     /// <summary>Same content under a new write time (a copy, a checkout): remember the time, leave the article.</summary>
@@ -86,18 +90,17 @@ internal sealed class ArticleWriter : IDisposable
         Execute(command);
     }
 
-    /// <summary>Outlets left without articles go, so lists and facets never show an empty outlet.</summary>
-    public int DeleteEmptyOutlets()
+    /// <summary>Outlets and entities left without articles go, so lists and facets never show an empty one.</summary>
+    public void DeleteUnused()
     {
         var command = Prepare("DELETE FROM Outlets WHERE NOT EXISTS (SELECT 1 FROM Articles a WHERE a.OutletId = Outlets.Id)");
-        var deleted = command.ExecuteNonQuery();
-        Commit();
-        if (deleted > 0)
+        if (command.ExecuteNonQuery() > 0)
         {
             outletsLoaded = false;
         }
 
-        return deleted;
+        entities.DeleteUnmentioned();
+        Commit();
     }
 
     public void Commit()
@@ -175,10 +178,12 @@ internal sealed class ArticleWriter : IDisposable
         return command;
     }
 
-    private void Execute(SqliteCommand command)
+    /// <summary>Runs a write of the batch; returns what a RETURNING clause gives, null otherwise.</summary>
+    private object? Execute(SqliteCommand command)
     {
-        command.ExecuteNonQuery();
+        var result = command.ExecuteScalar();
         Pending++;
+        return result;
     }
 
     private void Bind(SqliteCommand command, CorpusFile file, string hash, ParsedArticle article)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
@@ -8,7 +9,8 @@ namespace NewsArchive.Core.Ingestion;
 
 /// <summary>
 /// Keeps the archive in step with a corpus folder: new files are added, changed ones updated, deleted ones removed,
-/// bad ones reported and skipped. Files are read and parsed in parallel; one writer commits them in batches.
+/// bad ones reported and skipped. Files are read, parsed and their entities found in parallel; one writer commits them
+/// in batches.
 /// Running it twice over an unchanged folder writes nothing.
 /// </summary>
 public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
@@ -102,9 +104,9 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         {
             // Inside the run: a missing folder is a failed run on record (footer, /healthz), not only an exception.
             report = body(writer, OpenCorpus(folder));
-            if (report.Removed > 0)
+            if (report.Removed > 0 || report.Updated > 0)
             {
-                writer.DeleteEmptyOutlets();
+                writer.DeleteUnused();
             }
 
             report.Elapsed = clock.Elapsed;
@@ -218,8 +220,25 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
 
         return parsed.Article is { } article
-            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article)
+            ? Prepared(file, stored, hash, article)
             : PreparedFile.Skip(file, parsed.Rejection ?? "not an article");
+    }
+
+    private static PreparedFile Prepared(CorpusFile file, StoredFile? stored, string hash, ParsedArticle article)
+    {
+        IReadOnlyList<FoundEntity> entities;
+        try
+        {
+            entities = EntityExtractor.Shipped.Extract(article);
+        }
+        catch (Exception e)
+        {
+            // Like the parser, the extractor is meant never to throw; if it does, the article is kept, without entities, and says why.
+            entities = [];
+            article = article with { Warnings = [.. article.Warnings, $"no entities: extraction failed ({e.GetType().Name}: {e.Message})"] };
+        }
+
+        return new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, entities);
     }
 
     private void Apply(ArticleWriter writer, PreparedFile item, IngestReport report)
@@ -234,11 +253,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
                 report.Unchanged++;
                 break;
             case FileAction.Add:
-                writer.Insert(item.File, item.Hash!, item.Article!);
+                writer.Insert(item.File, item.Hash!, item.Article!, item.Entities!);
                 report.Added++;
                 break;
             case FileAction.Update:
-                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!);
+                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!, item.Entities!);
                 report.Updated++;
                 logger.LogInformation("Updated {File}", item.File.RelativePath);
                 break;
@@ -265,6 +284,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         FileAction Action,
         string? Hash = null,
         ParsedArticle? Article = null,
+        IReadOnlyList<FoundEntity>? Entities = null,
         string? SkipReason = null)
     {
         public static PreparedFile Skip(CorpusFile file, string reason) => new(file, null, FileAction.Skip, SkipReason: reason);

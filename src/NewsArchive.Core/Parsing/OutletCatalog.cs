@@ -52,6 +52,9 @@ public static class OutletCatalog
         .SelectMany(row => row.Select(alias => (Key: Key(alias), Canonical: row[0])))
         .ToDictionary(pair => pair.Key, pair => pair.Canonical, StringComparer.Ordinal);
 
+    /// <summary>Every name of every known outlet, aliases included.</summary>
+    public static IEnumerable<string> Names => Table.SelectMany(row => row);
+
     /// <summary>The canonical name of a known outlet alias; anything else comes back as written, trimmed.</summary>
     public static string Canonical(string written) =>
         TryFind(written, out var canonical) ? canonical : written.Trim();

@@ -1,9 +1,10 @@
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Core.Search;
 
 /// <summary>
-/// Every article's outlet and date, by id, in memory. Filters, facet counts and date order are then array lookups
+/// Every article's outlet, date and entities, by id, in memory. Filters, facet counts and date order are then array lookups
 /// over the ids the full-text index returns, instead of a join per match: with a term that matches most of a
 /// million articles, that is the difference between milliseconds and seconds. Reloaded whenever the archive changes.
 /// </summary>
@@ -12,7 +13,13 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
     // Searches wait for a reload after a change: a result must hold what was just committed.
     private readonly ArchiveSnapshot<CatalogSnapshot> snapshot = new(changes, () => LoadAsync(database), waitForChanges: true);
 
-    public Task<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken = default) => snapshot.GetAsync(cancellationToken);
+    // The entity map is the catalog's largest part (4 bytes a mention, some 13 mentions an article) and takes several
+    // times as long to read: searches wait only for the first read, then use the last one while a newer one loads,
+    // at most every two seconds while ingestion commits. An article newer than the map names no entity until the next.
+    private readonly ArchiveSnapshot<CatalogEntities> entities = new(changes, () => LoadEntitiesAsync(database), waitForChanges: false, TimeSpan.FromSeconds(2));
+
+    public async Task<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken = default) =>
+        (await snapshot.GetAsync(cancellationToken)).With(await entities.GetAsync(cancellationToken));
 
     private static async Task<CatalogSnapshot> LoadAsync(ArchiveDatabase database)
     {
@@ -39,11 +46,94 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
             }
         }
 
-        return new CatalogSnapshot(outlets, outletOf, secondsOf, first <= last ? (first, last) : null);
+        return new CatalogSnapshot(outlets, outletOf, secondsOf, first <= last ? (first, last) : null, CatalogEntities.None);
+    }
+
+    /// <summary>
+    /// Each article's entity ids in two arrays (those of article <c>a</c> are <c>Ids[Start[a]..Start[a + 1]]</c>, in
+    /// id order): 4 bytes per mention and per article, where lists would cost an object each.
+    /// </summary>
+    private static async Task<CatalogEntities> LoadEntitiesAsync(ArchiveDatabase database)
+    {
+        await using var db = database.CreateContext(readOnly: true);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var maxArticleId = (await db.QueryAsync("SELECT coalesce(max(Id), 0) FROM Articles", row => row.GetInt32(0), CancellationToken.None))[0];
+        var entities = await db.QueryAsync(
+            "SELECT Id, Kind, Name, Slug FROM Entities", row => (Id: row.GetInt32(0), Kind: (EntityKind)row.GetInt32(1), Name: row.GetString(2), Slug: row.GetString(3)), CancellationToken.None);
+        var mentions = (await db.QueryAsync("SELECT count(*) FROM ArticleEntities", row => row.GetInt32(0), CancellationToken.None))[0];
+        var start = new int[maxArticleId + 2];
+        var ids = new int[mentions];
+        var articles = new int[entities.Count == 0 ? 1 : entities.Max(e => e.Id) + 1];
+        // In the table's own key order (ArticleId, EntityId): no sort, the ids grouped by article. Without the ORDER BY,
+        // SQLite reads the smaller (EntityId) index instead, grouped by entity.
+        await using var command = await db.CommandAsync("SELECT ArticleId, EntityId FROM ArticleEntities ORDER BY ArticleId, EntityId", CancellationToken.None);
+        await using var reader = await command.ExecuteReaderAsync();
+        var count = 0;
+        var article = 0;
+        while (reader.Read() && count < ids.Length)
+        {
+            var next = reader.GetInt32(0);
+            if (next > maxArticleId)
+            {
+                break;
+            }
+
+            for (; article < next; article++)
+            {
+                start[article + 1] = count;
+            }
+
+            var entity = reader.GetInt32(1);
+            ids[count++] = entity;
+            articles[entity]++;
+        }
+
+        for (; article <= maxArticleId; article++)
+        {
+            start[article + 1] = count;
+        }
+
+        var byId = new CatalogEntity?[articles.Length];
+        foreach (var (id, kind, name, slug) in entities)
+        {
+            byId[id] = new CatalogEntity(id, kind, name, slug, articles[id]);
+        }
+
+        return new CatalogEntities(byId, start, ids);
     }
 }
 
 public sealed record CatalogOutlet(int Id, string Name, string Slug);
+
+/// <summary>An entity and how many articles name it.</summary>
+public sealed record CatalogEntity(int Id, EntityKind Kind, string Name, string Slug, int Articles);
+
+/// <summary>The entities of the catalog: by id and by slug, and each article's entity ids (see <see cref="ArchiveCatalog"/>).</summary>
+public sealed class CatalogEntities
+{
+    internal CatalogEntities(CatalogEntity?[] byId, int[] start, int[] ids)
+    {
+        ById = byId;
+        Start = start;
+        Ids = ids;
+        BySlug = byId.OfType<CatalogEntity>().ToDictionary(e => e.Slug, StringComparer.Ordinal);
+    }
+
+    internal static CatalogEntities None { get; } = new([null], [0], []);
+
+    /// <summary>Entities by slug; those no article names (until the next ingestion run removes them) included.</summary>
+    public IReadOnlyDictionary<string, CatalogEntity> BySlug { get; }
+
+    internal CatalogEntity?[] ById { get; }
+
+    internal int[] Start { get; }
+
+    internal int[] Ids { get; }
+
+    /// <summary>The entity ids of an article, in id order; none for an article newer than this map.</summary>
+    internal ReadOnlySpan<int> Of(int article) =>
+        article + 1 < Start.Length ? Ids.AsSpan(Start[article], Start[article + 1] - Start[article]) : [];
+}
 
 /// <summary>The catalog at one moment: <c>OutletOf[id]</c> is 0 for ids with no article.</summary>
 public sealed class CatalogSnapshot
@@ -53,8 +143,9 @@ public sealed class CatalogSnapshot
 
     private static int generations;
 
-    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, (long First, long Last)? datedSpan)
+    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, (long First, long Last)? datedSpan, CatalogEntities entities)
     {
+        Entities = entities;
         Generation = Interlocked.Increment(ref generations);
         Outlets = outlets;
         OutletOf = outletOf;
@@ -72,8 +163,28 @@ public sealed class CatalogSnapshot
         Years = datedSpan is { } dated ? MonthNumber(dated.Last) / 12 - FirstYear + 1 : 0;
     }
 
-    /// <summary>Counts up with each snapshot read: a higher one holds a later state of the archive.</summary>
+    /// <summary>The same outlets and dates with another entity map: the two are read apart (see <see cref="ArchiveCatalog"/>).</summary>
+    private CatalogSnapshot(CatalogSnapshot source, CatalogEntities entities)
+    {
+        Generation = source.Generation;
+        Outlets = source.Outlets;
+        OutletById = source.OutletById;
+        OutletOf = source.OutletOf;
+        SecondsOf = source.SecondsOf;
+        DatedSpan = source.DatedSpan;
+        MonthOf = source.MonthOf;
+        FirstYear = source.FirstYear;
+        Years = source.Years;
+        Entities = entities;
+    }
+
+    /// <summary>
+    /// Counts up with each read of the outlets and dates: a higher one holds a later state of the archive. The entity
+    /// map does not count: matches and dates do not depend on it.
+    /// </summary>
     public int Generation { get; }
+
+    public CatalogEntities Entities { get; }
 
     public IReadOnlyList<CatalogOutlet> Outlets { get; }
 
@@ -99,6 +210,14 @@ public sealed class CatalogSnapshot
     public static int MonthNumber(DateTime value) => value.Year * 12 + value.Month - 1;
 
     public static int MonthNumber(long seconds) => MonthNumber(DateTime.UnixEpoch.AddSeconds(seconds));
+
+    /// <summary>The entities of one kind named by the most articles, most first.</summary>
+    public IReadOnlyList<CatalogEntity> TopEntities(EntityKind kind, int count) =>
+        [.. Entities.ById.OfType<CatalogEntity>().Where(e => e.Kind == kind && e.Articles > 0)
+            .OrderByDescending(e => e.Articles).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Take(count)];
+
+    /// <summary>This catalog with another entity map.</summary>
+    internal CatalogSnapshot With(CatalogEntities entities) => new(this, entities);
 
     /// <summary>Outlets a user named, by name or slug, ignoring case.</summary>
     public IEnumerable<CatalogOutlet> Named(IEnumerable<string> names)

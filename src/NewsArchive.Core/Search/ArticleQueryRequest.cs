@@ -14,7 +14,8 @@ public sealed record ArticleQueryRequest(
     string? To = null,
     string? Sort = null,
     string? Page = null,
-    string? PageSize = null)
+    string? PageSize = null,
+    IReadOnlyList<string>? Entity = null)
 {
     /// <summary>Deeper pages cost a long scan each; nobody reads 10,000 pages one by one.</summary>
     public const int MaxPage = 10_000;
@@ -32,6 +33,12 @@ public sealed record ArticleQueryRequest(
         if (outlets.Count > 50 || outlets.Any(o => o.Length > 200))
         {
             errors["outlet"] = ["Name at most 50 outlets, each under 200 characters."];
+        }
+
+        var entities = (Entity ?? []).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (entities.Count > 20 || entities.Any(e => e.Length > 200))
+        {
+            errors["entity"] = ["Name at most 20 entities, each by its slug (under 200 characters), e.g. entity=nouri-al-maliki."];
         }
 
         DateBound? from = null, to = null;
@@ -80,7 +87,7 @@ public sealed record ArticleQueryRequest(
 
         var page = ParseWhole(Page, "page", 1, 1, MaxPage, errors);
         var pageSize = ParseWhole(PageSize, "pageSize", ArticleQuery.DefaultPageSize, 1, ArticleQuery.MaxPageSize, errors);
-        return errors.Count == 0 ? new ArticleQuery(outlets, from, to, sort!.Value, page, pageSize) { Text = text } : null;
+        return errors.Count == 0 ? new ArticleQuery(outlets, from, to, sort!.Value, page, pageSize) { Text = text, Entities = entities } : null;
     }
 
     private static int ParseWhole(string? text, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)

@@ -1,3 +1,4 @@
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Storage;
 
 namespace NewsArchive.Core.Search;
@@ -15,6 +16,9 @@ public sealed record ArticleResults(
     string? Suggestion)
 {
     public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
+
+    /// <summary>The entities of <see cref="ArticleQuery.Entities"/> the archive knows, as it names them.</summary>
+    public IReadOnlyList<CatalogEntity> Entities { get; init; } = [];
 }
 
 /// <summary>
@@ -26,12 +30,21 @@ public sealed record SearchHit(ArticleSummary Article, string TitleHtml, string 
 
 /// <summary>
 /// Counts that say what a click gives: outlets over the query and the date range (not the outlet filter), years
-/// over the query and the outlet filter (not the date range), months of <see cref="ArticleQuery.SingleYear"/> likewise.
+/// over the query and the outlet filter (not the date range), months of <see cref="ArticleQuery.SingleYear"/> likewise;
+/// entities over the results themselves, every filter applied (a click adds the entity to the filters), the
+/// <see cref="EntitiesPerKind"/> most named of each kind, by kind, then count.
 /// </summary>
-public sealed record SearchFacets(IReadOnlyList<OutletCount> Outlets, IReadOnlyList<PeriodCount> Years, IReadOnlyList<PeriodCount> Months)
+public sealed record SearchFacets(IReadOnlyList<OutletCount> Outlets, IReadOnlyList<PeriodCount> Years, IReadOnlyList<PeriodCount> Months, IReadOnlyList<EntityCount> Entities)
 {
-    public static SearchFacets None { get; } = new([], [], []);
+    public const int EntitiesPerKind = 15;
+
+    public static SearchFacets None { get; } = new([], [], [], []);
+
+    public IEnumerable<EntityCount> Of(EntityKind kind) => Entities.Where(e => e.Kind == kind);
 }
+
+/// <summary>An entity and how many results name it.</summary>
+public sealed record EntityCount(EntityKind Kind, string Name, string Slug, int Count);
 
 /// <summary>A year (Month 0) or a month of a year, with its count.</summary>
 public sealed record PeriodCount(int Year, int Month, int Count);

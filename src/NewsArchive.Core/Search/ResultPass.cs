@@ -2,13 +2,16 @@ namespace NewsArchive.Core.Search;
 
 /// <summary>
 /// One pass over the candidate articles of a query (all of them, or the ids the full-text index matched): applies
-/// the outlet and date filters from the catalog (<see cref="CandidatePass"/>), counts the facets, and keeps the best
-/// <c>Skip + PageSize</c> in a bounded heap, so the total is exact and any page, the last included, costs one pass.
+/// the outlet and date filters from the catalog (<see cref="CandidatePass"/>) and the entity filter, counts the facets,
+/// and keeps the best <c>Skip + PageSize</c> in a bounded heap, so the total is exact and any page, the last included,
+/// costs one pass.
 /// </summary>
 internal sealed class ResultPass : CandidatePass
 {
     private readonly ArticleQuery query;
     private readonly int[] outletCounts;
+    private readonly int[] required;
+    private readonly int[] entityCounts;
     private readonly int[] yearCounts;
     private readonly int[] monthCounts = new int[13];
     private readonly Comparer<Candidate> order;
@@ -20,6 +23,9 @@ internal sealed class ResultPass : CandidatePass
     {
         this.query = query;
         outletCounts = new int[OutletSlots];
+        // An entity no article names matches nothing: its id, 0, is in no article's list.
+        required = [.. query.Entities.Select(slug => snapshot.Entities.BySlug.GetValueOrDefault(slug)?.Id ?? 0)];
+        entityCounts = new int[snapshot.Entities.ById.Length];
         yearCounts = new int[snapshot.Years];
         order = Order(query.Sort);
         // The heap's top is the worst article kept, the one to drop when a better one comes.
@@ -29,6 +35,9 @@ internal sealed class ResultPass : CandidatePass
 
     public int Total { get; private set; }
 
+    /// <summary>The entities every result names, those the archive knows.</summary>
+    public IReadOnlyList<CatalogEntity> Entities => [.. required.Select(id => Snapshot.Entities.ById[id]).OfType<CatalogEntity>()];
+
     public int Undated { get; private set; }
 
     protected override void Add(int id, double score)
@@ -37,6 +46,15 @@ internal sealed class ResultPass : CandidatePass
         if (outlet == 0)
         {
             return;
+        }
+
+        var entities = Snapshot.Entities.Of(id);
+        foreach (var entity in required)
+        {
+            if (!entities.Contains(entity))
+            {
+                return;
+            }
         }
 
         var seconds = Snapshot.SecondsOf[id];
@@ -65,6 +83,11 @@ internal sealed class ResultPass : CandidatePass
 
         Total++;
         Undated += dated ? 0 : 1;
+        foreach (var entity in entities)
+        {
+            entityCounts[entity]++;
+        }
+
         var candidate = new Candidate(id, score, seconds);
         if (kept.Count < keep)
         {
@@ -93,7 +116,56 @@ internal sealed class ResultPass : CandidatePass
         yearCounts.Select((count, i) => new PeriodCount(Snapshot.FirstYear + i, 0, count)).Where(y => y.Count > 0).ToList(),
         query.SingleYear is { } year
             ? Enumerable.Range(1, 12).Where(m => monthCounts[m] > 0).Select(m => new PeriodCount(year, m, monthCounts[m])).ToList()
-            : []);
+            : [],
+        TopEntities());
+
+    /// <summary>
+    /// The <see cref="SearchFacets.EntitiesPerKind"/> entities of each kind named by the most results, the filtered
+    /// ones aside: one look at each entity's count, a bounded heap per kind.
+    /// </summary>
+    private List<EntityCount> TopEntities()
+    {
+        var order = Comparer<(int Count, string Name)>.Create((a, b) =>
+            a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.Compare(b.Name, a.Name, StringComparison.OrdinalIgnoreCase));
+        // One heap per kind, by the kind's number; the worst count kept so far turns most entities away with one comparison.
+        var best = new PriorityQueue<CatalogEntity, (int, string)>[4];
+        var worst = new int[4];
+        for (var kind = 1; kind < best.Length; kind++)
+        {
+            best[kind] = new(order);
+        }
+
+        var byId = Snapshot.Entities.ById;
+        for (var id = 1; id < entityCounts.Length; id++)
+        {
+            var count = entityCounts[id];
+            if (count == 0 || byId[id] is not { } entity || (required.Length > 0 && required.Contains(id)))
+            {
+                continue;
+            }
+
+            var kind = (int)entity.Kind;
+            var heap = best[kind];
+            if (heap.Count < SearchFacets.EntitiesPerKind)
+            {
+                heap.Enqueue(entity, (count, entity.Name));
+            }
+            else if (count >= worst[kind])
+            {
+                heap.EnqueueDequeue(entity, (count, entity.Name));
+            }
+            else
+            {
+                continue;
+            }
+
+            worst[kind] = heap.TryPeek(out _, out var least) ? least.Item1 : 0;
+        }
+
+        return [.. best.Skip(1)
+            .SelectMany(heap => heap.UnorderedItems.Select(i => new EntityCount(i.Element.Kind, i.Element.Name, i.Element.Slug, entityCounts[i.Element.Id])))
+            .OrderBy(e => e.Kind).ThenByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
+    }
 
     /// <summary>Result order; ties fall to the date, then the id, so paging is stable. Undated articles come last.</summary>
     private static Comparer<Candidate> Order(ArticleSort sort) => sort switch

@@ -26,7 +26,10 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
             .Where(h => summaries.ContainsKey(h.Id))
             .Select(h => Hit(summaries[h.Id], marked.GetValueOrDefault(h.Id), query.Sort == ArticleSort.Relevance ? h.Score : null))
             .ToList();
-        return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), await SuggestAsync(query.Text, cancellationToken));
+        return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), await SuggestAsync(query.Text, cancellationToken))
+        {
+            Entities = pass.Entities,
+        };
     }
 
     /// <summary>The query as typed with each rare or unknown word replaced by the likely intended one, or null.</summary>

@@ -45,14 +45,16 @@ public sealed class ArchiveDatabase
     }
 
     /// <summary>
-    /// SQLite's check of the file, FTS5's check of its index against the articles, and one index entry per article:
-    /// the problems found, none when the archive is whole. Reads the whole file: for backups and tests, not requests.
+    /// SQLite's check of the file and of its foreign keys, FTS5's check of its index against the articles, and one
+    /// index entry per article: the problems found, none when the archive is whole. Reads the whole file: for backups
+    /// and tests, not requests.
     /// </summary>
     public List<string> CheckIntegrity()
     {
         // Read-write: FTS5's check is spelled as an INSERT, though it changes nothing.
         using var connection = OpenWriterConnection();
         var problems = Rows(connection, "PRAGMA integrity_check").Where(row => row != "ok").Select(row => $"file: {row}").ToList();
+        problems.AddRange(Rows(connection, "PRAGMA foreign_key_check").Select(table => $"foreign key: a row of {table} points nowhere"));
         try
         {
             // rank 1: also compare the index with the Articles rows it was built from.

@@ -10,6 +10,10 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<IngestionRun> IngestionRuns => Set<IngestionRun>();
 
+    public DbSet<Entity> Entities => Set<Entity>();
+
+    public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Parsing;
 
 namespace NewsArchive.Core.Storage;
@@ -35,6 +36,9 @@ public sealed record ArticleSummary(
         a.Summary);
 }
 
+/// <summary>An entity an article names, and how often.</summary>
+public sealed record NamedEntity(EntityKind Kind, string Name, string Slug, int Mentions);
+
 /// <summary>One article, whole, as the article page and the API show it.</summary>
 public sealed record ArticleDetail(ArticleSummary Article, string Body)
 {
@@ -66,6 +70,14 @@ public sealed class ArticleStore(ArchiveDbContext db)
             .Select(ArticleSummary.Projection).FirstOrDefaultAsync(cancellationToken);
         return (previous, next);
     }
+
+    /// <summary>The entities an article names, the most mentioned first.</summary>
+    public async Task<IReadOnlyList<NamedEntity>> EntitiesAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.ArticleEntities
+            .Where(m => m.ArticleId == id)
+            .OrderByDescending(m => m.Mentions).ThenBy(m => m.Entity.Name)
+            .Select(m => new NamedEntity(m.Entity.Kind, m.Entity.Name, m.Entity.Slug, m.Mentions))
+            .ToListAsync(cancellationToken);
 
     public async Task<ArticleDetail?> FindAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,8 @@ public static class QueryBinding
         To: query["to"],
         Sort: query["sort"],
         Page: query["page"],
-        PageSize: query["pageSize"]);
+        PageSize: query["pageSize"],
+        Entity: query["entity"].OfType<string>().ToList());
 
     public static ComparisonRequest ToComparisonRequest(this IQueryCollection query) => new(
         Q: query["q"].OfType<string>().ToList(),

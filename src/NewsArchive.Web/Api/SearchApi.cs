@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Search;
 using NewsArchive.Core.Search.Query;
 
@@ -6,7 +7,8 @@ namespace NewsArchive.Web.Api;
 
 /// <summary>
 /// GET /api/search: the query language, filters, facets, snippets and suggestions in one response. An empty q lists
-/// the archive by date with the same filters and facets. The syntax is in docs/search.md.
+/// the archive by date with the same filters and facets. The syntax is in docs/search.md; the entity filter and
+/// facets in docs/entities.md.
 /// </summary>
 public static class SearchApi
 {
@@ -51,6 +53,9 @@ public static class SearchApi
                 outlets = results.Facets.Outlets.Select(o => new { name = o.Name, slug = o.Slug, count = o.Count }),
                 years = results.Facets.Years.Select(y => new { year = y.Year, count = y.Count }),
                 months = results.Facets.Months.Select(m => new { year = m.Year, month = m.Month, count = m.Count }),
+                people = Entities(results.Facets, EntityKind.Person),
+                places = Entities(results.Facets, EntityKind.Place),
+                organisations = Entities(results.Facets, EntityKind.Organisation),
             },
             undated = results.Undated,
             suggestion = results.Suggestion,
@@ -58,4 +63,7 @@ public static class SearchApi
             notices = query.Text.Notices,
         });
     }
+
+    private static IEnumerable<object> Entities(SearchFacets facets, EntityKind kind) =>
+        facets.Of(kind).Select(e => new { name = e.Name, slug = e.Slug, count = e.Count });
 }

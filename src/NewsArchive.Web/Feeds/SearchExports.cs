@@ -99,7 +99,10 @@ public static class SearchExports
         var page = Absolute(context, "/search" + context.Request.QueryString);
         var updated = results.Items.Select(h => h.Article.PublishedAt?.Value).Max() ?? DateTime.UnixEpoch;
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
+        // Written into memory (50 entries at most), then sent asynchronously: the writer's own flushes are synchronous,
+        // which Kestrel refuses once long query values (in the feed's links) fill the writer's buffer.
+        using var buffer = new MemoryStream();
+        await using var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
         await writer.WriteStartDocumentAsync();
         writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
         writer.WriteElementString("title", query.Text.HasText ? $"NewsArchive: {XmlText(query.Text.Text)}" : "NewsArchive: newest articles");
@@ -135,6 +138,8 @@ public static class SearchExports
 
         writer.WriteEndElement();
         await writer.FlushAsync();
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
         return Results.Empty;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using NewsArchive.Core.Entities;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
@@ -54,6 +55,15 @@ public static class Display
     }
 
     public static string OutletPath(string slug) => "/outlets/" + Uri.EscapeDataString(slug);
+
+    public static string EntityPath(string slug) => "/entities/" + Uri.EscapeDataString(slug);
+
+    /// <summary>The kinds of entity in the order pages list them, each with its heading: "People", "Places", "Organisations".</summary>
+    public static IReadOnlyList<(EntityKind Kind, string Heading)> EntityKinds { get; } =
+        [(EntityKind.Person, "People"), (EntityKind.Place, "Places"), (EntityKind.Organisation, "Organisations")];
+
+    /// <summary>"person", "place", "organisation".</summary>
+    public static string KindName(EntityKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The current URL with one query value replaced: every state of a list is a link.</summary>
     public static string With(HttpRequest request, string key, string value) => Link(request, request.Path, (key, [value]));

@@ -41,6 +41,8 @@ public sealed partial class HttpHeadersTests(ArchiveAppFactory app) : IClassFixt
     [InlineData("/outlets")]
     [InlineData("/outlets/fars-news-agency")]
     [InlineData("/articles/1")]
+    [InlineData("/entities")]
+    [InlineData("/entities/iraq")]
     [InlineData("/no/such/page")]
     public async Task Pages_have_no_inline_script_or_style_that_the_policy_would_block(string url)
     {

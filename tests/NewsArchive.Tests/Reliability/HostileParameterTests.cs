@@ -18,7 +18,7 @@ public sealed partial class HostileParameterTests(ArchiveAppFactory app, ITestOu
     private const string Json = "application/json";
     private const string Html = "text/html";
 
-    private static readonly string[] Browse = ["q", "outlet", "from", "to", "sort", "page", "pageSize"];
+    private static readonly string[] Browse = ["q", "outlet", "from", "to", "sort", "page", "pageSize", "entity"];
 
     private static readonly string[] Compare = ["q", "outlet", "from", "to"];
 
@@ -45,6 +45,8 @@ public sealed partial class HostileParameterTests(ArchiveAppFactory app, ITestOu
         new("/articles/{id}", Html, Browse),
         new("/outlets", Html),
         new("/outlets/{slug}", Html, Browse),
+        new("/entities", Html),
+        new("/entities/{slug}", Html, Browse),
         new("/help", Html),
         new("/status/{code}", Html),
         new("/opensearch.xml", "application/opensearchdescription+xml"),
@@ -202,7 +204,7 @@ public sealed partial class HostileParameterTests(ArchiveAppFactory app, ITestOu
             var query = new List<string>();
             foreach (var name in route.Parameters.Where(_ => random.Next(2) == 0))
             {
-                // Now and then a parameter repeats, as outlet may and the others may not.
+                // Now and then a parameter repeats, as outlet and entity may and the others may not.
                 for (var repeat = random.Next(8) == 0 ? random.Next(2, 5) : 1; repeat > 0; repeat--)
                 {
                     query.Add($"{name}={values.Next()}");

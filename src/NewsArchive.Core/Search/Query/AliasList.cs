@@ -40,6 +40,13 @@ public sealed class AliasList
 
     public static AliasList Load(string path) => File.Exists(path) ? Parse(File.ReadAllText(path)) : Empty;
 
+    /// <summary>
+    /// Each name of the list as the index's words (case kept), with the first name of its line. Entity extraction
+    /// reads its gazetteer in this format, and folds the names it finds ("Nuri al-Maliki") into the first one.
+    /// </summary>
+    internal IEnumerable<(IReadOnlyList<string> Words, string First)> Names =>
+        aliases.Where(a => a.Group.Count > 0).Select(a => ((IReadOnlyList<string>)a.Words, a.Group[0]));
+
     /// <summary>Replaces every unquoted word or run of words that names an alias with an OR of all its names.</summary>
     internal QueryNode Expand(QueryNode node, List<string> added) => node switch
     {

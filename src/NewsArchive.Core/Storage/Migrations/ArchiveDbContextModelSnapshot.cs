@@ -91,6 +91,53 @@ namespace NewsArchive.Core.Storage.Migrations
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsArchive.Core.Storage.ArticleEntity", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mentions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "EntityId");
+
+                    b.HasIndex("EntityId");
+
+                    b.ToTable("ArticleEntities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsArchive.Core.Storage.Entity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Entities", (string)null);
+                });
+
             modelBuilder.Entity("NewsArchive.Core.Storage.IngestionRun", b =>
                 {
                     b.Property<int>("Id")
@@ -164,6 +211,23 @@ namespace NewsArchive.Core.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Outlet");
+                });
+
+            modelBuilder.Entity("NewsArchive.Core.Storage.ArticleEntity", b =>
+                {
+                    b.HasOne("NewsArchive.Core.Storage.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsArchive.Core.Storage.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entity");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,14 +5,15 @@ using NewsArchive.Web.Api;
 
 namespace NewsArchive.Web.Pages.Articles;
 
-/// <summary>Everything the article page shows, read in one call: the article, related ones, its marks, its place in a search and in its outlet.</summary>
+/// <summary>Everything the article page shows, read in one call: the article, related ones, its marks, its place in a search and in its outlet, the entities it names.</summary>
 public sealed record ArticleView(
     ArticleDetail Article,
     IReadOnlyList<ArticleSummary> Related,
     MarkedArticle? Marked,
     SearchTrail? Trail,
     ArticleSummary? OutletPrevious,
-    ArticleSummary? OutletNext)
+    ArticleSummary? OutletNext,
+    IReadOnlyList<NamedEntity> Entities)
 {
     /// <summary>Only web links are shown as links: a scraped "javascript:" URL must never become one.</summary>
     public Uri? SourceLink =>
@@ -42,7 +43,7 @@ public sealed class ArticleViews(ArticleStore store, RelatedArticles related, IA
         var marked = query is null ? null : await search.MarkAsync(id, query.Text, cancellationToken);
         var trail = query is null ? null : await TrailAsync(id, query, cancellationToken);
         var (previous, next) = await store.OutletNeighboursAsync(article.Article, cancellationToken);
-        return new ArticleView(article, found.Related, marked, trail, previous, next);
+        return new ArticleView(article, found.Related, marked, trail, previous, next, await store.EntitiesAsync(id, cancellationToken));
     }
 
     /// <summary>Finds the article on its result page; the hit before or after it may sit on the neighbouring page.</summary>
