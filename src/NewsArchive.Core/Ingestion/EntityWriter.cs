@@ -9,11 +9,13 @@ namespace NewsArchive.Core.Ingestion;
 /// Writes which entities an article names, through the <see cref="ArticleWriter"/>'s prepared statements and batch
 /// transaction: an article and its entities are committed, or lost by a kill, together. Entity ids come from a
 /// name → id map read once per run (the only per-entity state kept across batches); a new name gets a slug no other
-/// entity has.
+/// entity has. Spellings that differ only in case are one entity; it is named by the spelling with the most lower-case
+/// letters ("al-Dulaymi" over "Al-Dulaymi", "Iran" over a headline's "IRAN"), so the name does not depend on which
+/// file the parallel parse finished first.
 /// </summary>
 internal sealed class EntityWriter(Func<string, SqliteCommand> prepare)
 {
-    private readonly Dictionary<string, int> ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int Id, string Name)> known = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> slugs = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> insertSql = [];
     private bool loaded;
@@ -70,9 +72,18 @@ internal sealed class EntityWriter(Func<string, SqliteCommand> prepare)
         }
 
         var key = Key(entity.Kind, entity.Name);
-        if (ids.TryGetValue(key, out var id))
+        if (known.TryGetValue(key, out var existing))
         {
-            return id;
+            if (Preferred(entity.Name, existing.Name))
+            {
+                var rename = prepare("UPDATE Entities SET Name = $Name WHERE Id = $Id");
+                rename.Parameters["$Name"].Value = entity.Name;
+                rename.Parameters["$Id"].Value = existing.Id;
+                rename.ExecuteNonQuery();
+                known[key] = (existing.Id, entity.Name);
+            }
+
+            return existing.Id;
         }
 
         var slug = Slugs.Unique(Slugs.From(entity.Name), slugs.Contains);
@@ -80,23 +91,30 @@ internal sealed class EntityWriter(Func<string, SqliteCommand> prepare)
         command.Parameters["$Kind"].Value = (int)entity.Kind;
         command.Parameters["$Name"].Value = entity.Name;
         command.Parameters["$Slug"].Value = slug;
-        id = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        ids[key] = id;
+        var id = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        known[key] = (id, entity.Name);
         slugs.Add(slug);
         return id;
     }
 
     private void Load()
     {
-        ids.Clear();
+        known.Clear();
         slugs.Clear();
         loaded = true;
         using var reader = prepare("SELECT Id, Kind, Name, Slug FROM Entities").ExecuteReader();
         while (reader.Read())
         {
-            ids[Key((EntityKind)reader.GetInt32(1), reader.GetString(2))] = reader.GetInt32(0);
+            known[Key((EntityKind)reader.GetInt32(1), reader.GetString(2))] = (reader.GetInt32(0), reader.GetString(2));
             slugs.Add(reader.GetString(3));
         }
+    }
+
+    /// <summary>Whether <paramref name="spelling"/> should name the entity instead of <paramref name="current"/>: more lower-case letters, then the ordinal order, so any arrival order gives one name.</summary>
+    private static bool Preferred(string spelling, string current)
+    {
+        var lower = spelling.Count(char.IsLower) - current.Count(char.IsLower);
+        return lower > 0 || (lower == 0 && string.CompareOrdinal(spelling, current) < 0);
     }
 
     private static string Key(EntityKind kind, string name) => $"{(int)kind} {name}";
