@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsArchive.Core.Clustering;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
@@ -7,7 +8,8 @@ namespace NewsArchive.Core.Ingestion;
 /// <summary>
 /// The ingestion's only path into the database: prepared statements in batched transactions.
 /// The FTS5 index follows every insert, update and delete through the triggers of the schema,
-/// so an article and its index entry are committed, or lost by a kill, together.
+/// so an article and its index entry are committed, or lost by a kill, together; so are its signature and story
+/// cluster (<see cref="StoryClusters"/>).
 /// </summary>
 internal sealed class ArticleWriter : IDisposable
 {
@@ -19,12 +21,14 @@ internal sealed class ArticleWriter : IDisposable
     private readonly Dictionary<string, int> outletIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> outletSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+    private readonly StoryClusters clusters;
     private SqliteTransaction? transaction;
     private bool outletsLoaded;
 
     public ArticleWriter(ArchiveDatabase database)
     {
         connection = database.OpenWriterConnection();
+        clusters = new StoryClusters(Prepare);
     }
 
     /// <summary>Writes since the last commit.</summary>
@@ -54,19 +58,23 @@ internal sealed class ArticleWriter : IDisposable
         return reader.Read() ? new StoredFile(reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)) : null;
     }
 
-    public void Insert(CorpusFile file, string hash, ParsedArticle article)
+    public void Insert(CorpusFile file, string hash, ParsedArticle article, StorySignature signature)
     {
-        var command = Prepare($"INSERT INTO Articles ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))})");
+        var command = Prepare($"INSERT INTO Articles ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "$" + c))}) RETURNING Id");
         Bind(command, file, hash, article);
-        Execute(command);
+        var id = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        Pending++;
+        clusters.Join(id, signature);
     }
 
-    public void Update(int id, CorpusFile file, string hash, ParsedArticle article)
+    public void Update(int id, CorpusFile file, string hash, ParsedArticle article, StorySignature signature)
     {
         var command = Prepare($"UPDATE Articles SET {string.Join(", ", Columns.Split(", ").Select(c => $"{c} = ${c}"))} WHERE Id = $Id");
         Bind(command, file, hash, article);
         command.Parameters["$Id"].Value = id;
+        clusters.Leave(id);
         Execute(command);
+        clusters.Join(id, signature);
     }
 
     /// <summary>Same content under a new write time (a copy, a checkout): remember the time, leave the article.</summary>
@@ -81,9 +89,43 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Delete(int id)
     {
+        clusters.Leave(id);
         var command = Prepare("DELETE FROM Articles WHERE Id = $Id");
         command.Parameters["$Id"].Value = id;
         Execute(command);
+    }
+
+    /// <summary>Articles stored without a signature: all of them in an archive made before story clusters existed.</summary>
+    public List<int> UnsignedArticles()
+    {
+        var command = Prepare("SELECT Id FROM Articles a WHERE NOT EXISTS (SELECT 1 FROM ArticleSignatures s WHERE s.ArticleId = a.Id) ORDER BY Id");
+        using var reader = command.ExecuteReader();
+        var ids = new List<int>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
+    public List<(int Id, string Body)> Bodies(IEnumerable<int> ids)
+    {
+        var command = Prepare("SELECT Body FROM Articles WHERE Id = $Id");
+        var bodies = new List<(int, string)>();
+        foreach (var id in ids)
+        {
+            command.Parameters["$Id"].Value = id;
+            bodies.Add((id, (string)command.ExecuteScalar()!));
+        }
+
+        return bodies;
+    }
+
+    public void Sign(int id, StorySignature signature)
+    {
+        clusters.Join(id, signature);
+        Pending++;
     }
 
     /// <summary>Outlets left without articles go, so lists and facets never show an empty outlet.</summary>

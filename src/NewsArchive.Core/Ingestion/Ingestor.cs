@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using NewsArchive.Core.Clustering;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
 
@@ -20,6 +21,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
     {
         return Run(options, (writer, scanner) =>
         {
+            SignUnsigned(writer, options.BatchSize);
             var stored = writer.LoadStoredFiles();
             var files = scanner.Scan().ToList();
             var work = files.Select(file => (file, stored.GetValueOrDefault(file.RelativePath)));
@@ -131,6 +133,31 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
     }
 
+    /// <summary>
+    /// Articles stored before story clusters existed get their signature and cluster, from the text the archive holds,
+    /// so that an archive upgraded in place clusters like a new one. Checked once per folder run; the watcher's runs
+    /// add only files, which are signed as they are written.
+    /// </summary>
+    private void SignUnsigned(ArticleWriter writer, int batchSize)
+    {
+        var unsigned = writer.UnsignedArticles();
+        foreach (var batch in unsigned.Chunk(batchSize))
+        {
+            var signed = writer.Bodies(batch).AsParallel().Select(article => (article.Id, Signature: StorySignature.Of(article.Body))).ToList();
+            foreach (var (id, signature) in signed)
+            {
+                writer.Sign(id, signature);
+            }
+
+            writer.Commit();
+        }
+
+        if (unsigned.Count > 0)
+        {
+            logger.LogInformation("Signed {Count} articles stored before story clusters", unsigned.Count);
+        }
+    }
+
     private IngestReport Process(
         ArticleWriter writer,
         CorpusScanner scanner,
@@ -215,7 +242,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
 
         return parsed.Article is { } article
-            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article)
+            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, StorySignature.Of(article.Body))
             : PreparedFile.Skip(file, parsed.Rejection ?? "not an article");
     }
 
@@ -231,11 +258,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
                 report.Unchanged++;
                 break;
             case FileAction.Add:
-                writer.Insert(item.File, item.Hash!, item.Article!);
+                writer.Insert(item.File, item.Hash!, item.Article!, item.Signature!);
                 report.Added++;
                 break;
             case FileAction.Update:
-                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!);
+                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!, item.Signature!);
                 report.Updated++;
                 logger.LogInformation("Updated {File}", item.File.RelativePath);
                 break;
@@ -262,6 +289,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         FileAction Action,
         string? Hash = null,
         ParsedArticle? Article = null,
+        StorySignature? Signature = null,
         string? SkipReason = null)
     {
         public static PreparedFile Skip(CorpusFile file, string reason) => new(file, null, FileAction.Skip, SkipReason: reason);

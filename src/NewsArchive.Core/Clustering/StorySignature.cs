@@ -1,0 +1,184 @@
+using System.Buffers.Binary;
+using NewsArchive.Core.Search;
+
+namespace NewsArchive.Core.Clustering;
+
+/// <summary>
+/// What near-duplicate detection keeps of an article's text. The text is normalised to its words, folded as the
+/// search index folds them (<see cref="IndexTokens"/>: case, accents, punctuation and spacing do not count); a hash
+/// of those words finds exact duplicates. For near duplicates the words are cut into overlapping runs of
+/// <see cref="ShingleWords"/> (shingles), and <see cref="Hashes"/> MinHash values summarise the set of shingles:
+/// the share of equal values between two signatures estimates the Jaccard similarity of their shingle sets.
+/// LSH: the first <see cref="Bands"/> × <see cref="RowsPerBand"/> values, in bands, give one key per band; two
+/// articles sharing a key are candidates, and join one story when their estimated similarity is at least
+/// <see cref="Threshold"/>. The parameters were chosen by measurement (docs/clusters.md); they are part of the stored
+/// format: changing one means signing every article again.
+/// </summary>
+public sealed class StorySignature
+{
+    public const int ShingleWords = 5;
+
+    public const int Hashes = 128;
+
+    public const int Bands = 16;
+
+    public const int RowsPerBand = 4;
+
+    public const double Threshold = 0.8;
+
+    /// <summary>Shorter texts join a story only as exact duplicates: a few changed words decide a short text's similarity.</summary>
+    public const int MinWords = 20;
+
+    private const ulong Golden = 0x9E3779B97F4A7C15;
+
+    // A multiply-shift hash per MinHash slot over the shingle's 64-bit hash: fixed, so stored signatures stay comparable.
+    private static readonly (ulong Multiplier, ulong Addend)[] Slots = MakeSlots();
+
+    private readonly uint[] values;
+
+    private StorySignature(long textHash, uint[] minHash, int words)
+    {
+        TextHash = textHash;
+        values = minHash;
+        Words = words;
+    }
+
+    public long TextHash { get; }
+
+    /// <summary><see cref="Hashes"/> values; empty when the text has fewer than <see cref="MinWords"/> words.</summary>
+    public IReadOnlyList<uint> MinHash => values;
+
+    public int Words { get; }
+
+    public static StorySignature Of(string text)
+    {
+        var words = IndexTokens.Of(text).Select(WordHash).ToArray();
+        var textHash = words.Aggregate(Golden, (hash, word) => Mix(hash ^ word));
+        if (words.Length < MinWords)
+        {
+            return new StorySignature((long)textHash, [], words.Length);
+        }
+
+        var minHash = new uint[Hashes];
+        Array.Fill(minHash, uint.MaxValue);
+        for (var start = 0; start + ShingleWords <= words.Length; start++)
+        {
+            var shingle = Golden;
+            for (var i = start; i < start + ShingleWords; i++)
+            {
+                shingle = Mix(shingle ^ words[i]);
+            }
+
+            for (var slot = 0; slot < Hashes; slot++)
+            {
+                var value = (uint)(((Slots[slot].Multiplier * shingle) + Slots[slot].Addend) >> 32);
+                if (value < minHash[slot])
+                {
+                    minHash[slot] = value;
+                }
+            }
+        }
+
+        return new StorySignature((long)textHash, minHash, words.Length);
+    }
+
+    public static StorySignature FromStored(long textHash, byte[] minHash, int words)
+    {
+        var values = new uint[minHash.Length / sizeof(uint)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadUInt32LittleEndian(minHash.AsSpan(i * sizeof(uint)));
+        }
+
+        return new StorySignature(textHash, values, words);
+    }
+
+    public byte[] StoredMinHash()
+    {
+        var bytes = new byte[values.Length * sizeof(uint)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)), values[i]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>1 for the same normalised text; else the estimated Jaccard similarity (0 when either text is too short).</summary>
+    public double Similarity(StorySignature other)
+    {
+        if (TextHash == other.TextHash)
+        {
+            return 1;
+        }
+
+        if (values.Length == 0 || other.values.Length == 0)
+        {
+            return 0;
+        }
+
+        var equal = 0;
+        for (var i = 0; i < Hashes; i++)
+        {
+            equal += values[i] == other.values[i] ? 1 : 0;
+        }
+
+        return equal / (double)Hashes;
+    }
+
+    /// <summary>The index keys: the exact text's, then one per band (none for a short text). 32 bits are plenty: a chance collision only adds a candidate, which the similarity check turns away.</summary>
+    public int[] BandKeys()
+    {
+        var keys = new int[values.Length == 0 ? 1 : Bands + 1];
+        keys[0] = Key(Mix((ulong)TextHash ^ Golden));
+        for (var band = 0; band < keys.Length - 1; band++)
+        {
+            var hash = Mix((ulong)(band + 1) * Golden);
+            for (var row = band * RowsPerBand; row < (band + 1) * RowsPerBand; row++)
+            {
+                hash = Mix(hash ^ values[row]);
+            }
+
+            keys[band + 1] = Key(hash);
+        }
+
+        return keys;
+    }
+
+    private static int Key(ulong hash) => (int)(hash >> 32);
+
+    /// <summary>FNV-1a over the word's characters, then mixed: stable across processes, unlike string.GetHashCode.</summary>
+    private static ulong WordHash(string word)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return Mix(hash);
+    }
+
+    /// <summary>SplitMix64's finaliser: every input bit moves every output bit.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+        return z ^ (z >> 31);
+    }
+
+    private static (ulong, ulong)[] MakeSlots()
+    {
+        var state = 0x5EEDUL;
+        var slots = new (ulong, ulong)[Hashes];
+        for (var i = 0; i < Hashes; i++)
+        {
+            state += Golden;
+            var multiplier = Mix(state) | 1;
+            state += Golden;
+            slots[i] = (multiplier, Mix(state));
+        }
+
+        return slots;
+    }
+}
