@@ -6,10 +6,10 @@ namespace NewsArchive.Core.Clustering;
 /// Keeps every article in its story cluster as ingestion writes it, with the writer's prepared statements inside its
 /// batch transaction, so an article, its signature and its cluster are committed together. Nothing is kept in
 /// memory: the candidates of an article are the articles sharing one of its keys in the indexed SignatureBands
-/// table, and it joins the cluster of the most similar one at or above <see cref="StorySignature.Threshold"/>.
-/// The cluster's id is that of the article it formed around; it stays while articles join, so joining writes one or
-/// two rows. When an article leaves (deleted or changed), the rest of its cluster is grouped again from scratch,
-/// since it may have been the link between them.
+/// table, and it joins the cluster of those whose estimated similarity is at least <see cref="StorySignature.Threshold"/>
+/// (merging their clusters when it links two). A cluster's id is that of the article it formed around; it stays
+/// while articles join, so joining writes one or two rows. When an article leaves (deleted or changed), the rest of
+/// its cluster is grouped again from scratch, since it may have been the link between them.
 /// </summary>
 internal sealed class StoryClusters(Func<string, SqliteCommand> prepare)
 {
@@ -91,7 +91,11 @@ internal sealed class StoryClusters(Func<string, SqliteCommand> prepare)
         }
     }
 
-    /// <summary>The cluster of the most similar other article, made around that article if it was alone; null when none is similar enough.</summary>
+    /// <summary>
+    /// The cluster of the articles similar enough to this one, null when there are none. Each of them is in it when
+    /// this returns: one alone joins it, and two clusters this article links become one (the first's), so that a
+    /// cluster is every article linked to another by similarity, whatever order they came in.
+    /// </summary>
     private int? ClusterFor(int articleId, StorySignature signature)
     {
         var keys = signature.BandKeys();
@@ -111,27 +115,34 @@ internal sealed class StoryClusters(Func<string, SqliteCommand> prepare)
             }
         }
 
-        (int Id, int? Cluster, double Similarity)? best = null;
-        foreach (var candidate in candidates.Where(id => id != articleId).Order())
-        {
-            if (Read(candidate) is { } other && signature.Similarity(other.Signature) is var similarity
-                && similarity >= StorySignature.Threshold && similarity > (best?.Similarity ?? 0))
-            {
-                best = (candidate, other.ClusterId, similarity);
-            }
-        }
-
-        if (best is not { } match)
+        var matches = candidates
+            .Where(id => id != articleId)
+            .Select(id => (Id: id, Stored: Read(id)))
+            .Where(c => c.Stored is { } other && signature.Similarity(other.Signature) >= StorySignature.Threshold)
+            .Select(c => (c.Id, c.Stored!.Value.ClusterId))
+            .ToList();
+        if (matches.Count == 0)
         {
             return null;
         }
 
-        if (match.Cluster is null)
+        var cluster = matches.Select(m => m.ClusterId).FirstOrDefault(c => c is not null) ?? matches.Min(m => m.Id);
+        foreach (var (id, joined) in matches)
         {
-            SetCluster(match.Id, match.Id);
+            if (joined is null)
+            {
+                SetCluster(id, cluster);
+            }
+            else if (joined != cluster)
+            {
+                var merge = prepare("UPDATE ArticleSignatures SET ClusterId = $cluster WHERE ClusterId = $merged");
+                merge.Parameters["$cluster"].Value = cluster;
+                merge.Parameters["$merged"].Value = joined;
+                merge.ExecuteNonQuery();
+            }
         }
 
-        return match.Cluster ?? match.Id;
+        return cluster;
     }
 
     private void SetCluster(int articleId, int cluster)

@@ -20,7 +20,7 @@ public sealed class StorySignature
 
     public const int Hashes = 128;
 
-    public const int Bands = 16;
+    public const int Bands = 8;
 
     public const int RowsPerBand = 4;
 

@@ -171,9 +171,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
         var parseOptions = new ParseOptions(options.DefaultOutlet);
+        // Not buffered: parsers that outrun the writer would otherwise queue up to 512 × 64 parsed articles each.
         var prepared = work
             .AsParallel()
             .WithCancellation(cancellationToken)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(item => Prepare(scanner, item.File, item.Stored, options.MaxFileBytes, parseOptions));
 
         foreach (var item in prepared)

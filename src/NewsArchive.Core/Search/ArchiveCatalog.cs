@@ -3,9 +3,10 @@ using NewsArchive.Core.Storage;
 namespace NewsArchive.Core.Search;
 
 /// <summary>
-/// Every article's outlet and date, by id, in memory. Filters, facet counts and date order are then array lookups
-/// over the ids the full-text index returns, instead of a join per match: with a term that matches most of a
-/// million articles, that is the difference between milliseconds and seconds. Reloaded whenever the archive changes.
+/// Every article's outlet, date and story cluster, by id, in memory. Filters, facet counts, date order and the
+/// grouping of a story's versions are then array lookups over the ids the full-text index returns, instead of a join
+/// per match: with a term that matches most of a million articles, that is the difference between milliseconds and
+/// seconds. Reloaded whenever the archive changes.
 /// </summary>
 public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges changes)
 {
@@ -34,11 +35,29 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
             secondsOf[id] = reader.IsDBNull(2) ? CatalogSnapshot.Undated : reader.GetInt64(2);
         }
 
-        return new CatalogSnapshot(outlets, outletOf, secondsOf);
+        // Only clustered articles, read from the partial index alone: a few bytes per article in a story.
+        var clusterOf = new int[maxId + 1];
+        var members = await db.QueryAsync(
+            "SELECT ArticleId, ClusterId FROM ArticleSignatures WHERE ClusterId IS NOT NULL", row => (Id: row.GetInt32(0), Cluster: row.GetInt32(1)), CancellationToken.None);
+        foreach (var (id, cluster) in members)
+        {
+            clusterOf[id] = cluster;
+        }
+
+        var stories = members
+            .GroupBy(member => member.Cluster)
+            .ToDictionary(group => group.Key, group => group.Select(member => member.Id).Order(Comparer<int>.Create((a, b) => CatalogSnapshot.Earlier(a, b, secondsOf))).ToArray());
+        return new CatalogSnapshot(outlets, outletOf, secondsOf, clusterOf, stories);
     }
 }
 
 public sealed record CatalogOutlet(int Id, string Name, string Slug);
+
+/// <summary>The articles that tell one story: how many, and the outlets besides the one at hand that published it.</summary>
+public sealed record StoryVersions(int Count, IReadOnlyList<CatalogOutlet> AlsoPublishedBy)
+{
+    public static StoryVersions Alone { get; } = new(1, []);
+}
 
 /// <summary>The catalog at one moment: <c>OutletOf[id]</c> is 0 for ids with no article.</summary>
 public sealed class CatalogSnapshot
@@ -46,11 +65,15 @@ public sealed class CatalogSnapshot
     /// <summary>Stands for "no date" in <see cref="SecondsOf"/>; sorts below every real date.</summary>
     public const long Undated = long.MinValue;
 
-    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf)
+    private readonly Dictionary<int, int[]> stories;
+
+    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, int[] clusterOf, Dictionary<int, int[]> stories)
     {
         Outlets = outlets;
         OutletOf = outletOf;
         SecondsOf = secondsOf;
+        ClusterOf = clusterOf;
+        this.stories = stories;
         OutletById = outlets.ToDictionary(o => o.Id);
     }
 
@@ -62,6 +85,27 @@ public sealed class CatalogSnapshot
 
     /// <summary>Unix seconds of each article's publication, or <see cref="Undated"/>.</summary>
     internal long[] SecondsOf { get; }
+
+    /// <summary>Each article's story cluster; 0 for an article alone.</summary>
+    internal int[] ClusterOf { get; }
+
+    /// <summary>A story's first publication comes first: dated before undated, then by date, then by id (the first stored).</summary>
+    internal static int Earlier(int a, int b, long[] secondsOf) =>
+        (secondsOf[a] == Undated).CompareTo(secondsOf[b] == Undated) is var undatedLast && undatedLast != 0 ? undatedLast
+        : secondsOf[a].CompareTo(secondsOf[b]) is var byDate && byDate != 0 ? byDate
+        : a.CompareTo(b);
+
+    /// <summary>An article's story in the archive: how many articles tell it, and the outlets of the others, earliest first, its own left out.</summary>
+    public StoryVersions StoryOf(int id)
+    {
+        if ((uint)id >= (uint)ClusterOf.Length || !stories.TryGetValue(ClusterOf[id], out var members))
+        {
+            return StoryVersions.Alone;
+        }
+
+        var outlets = members.Select(member => OutletOf[member]).Where(outlet => outlet != OutletOf[id]).Distinct().Select(outlet => OutletById[outlet]).ToList();
+        return new StoryVersions(members.Length, outlets);
+    }
 
     /// <summary>Outlets a user named, by name or slug, ignoring case.</summary>
     public IEnumerable<CatalogOutlet> Named(IEnumerable<string> names)

@@ -29,6 +29,9 @@ public sealed record ArticleQuery(
     /// <summary>What to look for; empty lists the archive by date.</summary>
     public ParsedQuery Text { get; init; } = ParsedQuery.Empty;
 
+    /// <summary>The versions of a story are one result, its earliest article (see docs/clusters.md); else every article is one.</summary>
+    public bool Collapse { get; init; }
+
     public int Skip => (Page - 1) * PageSize;
 
     /// <summary>The year whose months are counted: set when the date range is exactly one calendar year.</summary>

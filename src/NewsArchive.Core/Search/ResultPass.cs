@@ -4,6 +4,9 @@ namespace NewsArchive.Core.Search;
 /// One pass over the candidate articles of a query (all of them, or the ids the full-text index matched): applies
 /// the outlet and date filters from the catalog, counts the facets, and keeps the best <c>Skip + PageSize</c> in a
 /// bounded heap, so the total is exact and any page, the last included, costs one pass.
+/// When the query collapses stories, the matching versions of a story are one result: its earliest matching
+/// article, ranked by its best matching version's score. Totals, undated count and facets then count results
+/// (stories), so that a facet's count is still the total its click gives; <see cref="Articles"/> counts articles.
 /// </summary>
 internal sealed class ResultPass
 {
@@ -17,6 +20,8 @@ internal sealed class ResultPass
     private readonly int[] outletCounts;
     private readonly SortedDictionary<int, int> yearCounts = [];
     private readonly int[] monthCounts = new int[13];
+    private readonly Dictionary<int, Story> stories = [];
+    private readonly HashSet<(Facet, int Value, int Cluster)> countedStories = [];
     private readonly Comparer<Candidate> order;
     private readonly PriorityQueue<Candidate, Candidate> kept;
     private readonly int keep;
@@ -52,9 +57,14 @@ internal sealed class ResultPass
         keep = query.Skip + query.PageSize;
     }
 
+    /// <summary>Results: articles, or stories when the query collapses them.</summary>
     public int Total { get; private set; }
 
+    /// <summary>Results without a date.</summary>
     public int Undated { get; private set; }
+
+    /// <summary>Matching articles, every version of a story counted.</summary>
+    public int Articles { get; private set; }
 
     /// <summary>Every article in the archive is a candidate: browsing without a query.</summary>
     public void AddAll()
@@ -77,7 +87,8 @@ internal sealed class ResultPass
         var dated = seconds != CatalogSnapshot.Undated;
         var inDates = !dateFiltered || dated && seconds >= from && seconds < to;
         var inOutlets = included is null || included[outlet];
-        if (inDates)
+        var cluster = query.Collapse ? snapshot.ClusterOf[id] : 0;
+        if (inDates && FirstOfStory(Facet.Outlet, outlet, cluster))
         {
             outletCounts[outlet]++;
         }
@@ -85,8 +96,12 @@ internal sealed class ResultPass
         if (inOutlets && dated)
         {
             var published = DateTime.UnixEpoch.AddSeconds(seconds);
-            yearCounts[published.Year] = yearCounts.GetValueOrDefault(published.Year) + 1;
-            if (published.Year == query.SingleYear)
+            if (FirstOfStory(Facet.Year, published.Year, cluster))
+            {
+                yearCounts[published.Year] = yearCounts.GetValueOrDefault(published.Year) + 1;
+            }
+
+            if (published.Year == query.SingleYear && FirstOfStory(Facet.Month, published.Month, cluster))
             {
                 monthCounts[published.Month]++;
             }
@@ -97,9 +112,39 @@ internal sealed class ResultPass
             return;
         }
 
-        Total++;
-        Undated += dated ? 0 : 1;
+        Articles++;
         var candidate = new Candidate(id, score, seconds);
+        if (cluster == 0)
+        {
+            Keep(candidate);
+        }
+        else
+        {
+            stories[cluster] = stories.TryGetValue(cluster, out var story) ? story.With(candidate, snapshot) : new Story(candidate, score);
+        }
+    }
+
+    /// <summary>Ends the pass: each story of several matching versions enters the running as one result.</summary>
+    public void Finish()
+    {
+        foreach (var story in stories.Values)
+        {
+            Keep(story.Earliest with { Score = story.BestScore });
+        }
+
+        stories.Clear();
+    }
+
+    /// <summary>The page's articles, each with its story in the archive.</summary>
+    public StoryVersions StoryOf(int id) => snapshot.StoryOf(id);
+
+    /// <summary>Whether a facet value counts this article: always when it is alone, once per story otherwise.</summary>
+    private bool FirstOfStory(Facet facet, int value, int cluster) => cluster == 0 || countedStories.Add((facet, value, cluster));
+
+    private void Keep(Candidate candidate)
+    {
+        Total++;
+        Undated += candidate.Seconds == CatalogSnapshot.Undated ? 1 : 0;
         if (kept.Count < keep)
         {
             kept.Enqueue(candidate, candidate);
@@ -129,6 +174,13 @@ internal sealed class ResultPass
             ? Enumerable.Range(1, 12).Where(m => monthCounts[m] > 0).Select(m => new PeriodCount(year, m, monthCounts[m])).ToList()
             : []);
 
+    private enum Facet
+    {
+        Outlet,
+        Year,
+        Month,
+    }
+
     private static long Seconds(DateTime value) => (long)(value - DateTime.UnixEpoch).TotalSeconds;
 
     /// <summary>Result order; ties fall to the date, then the id, so paging is stable. Undated articles come last.</summary>
@@ -149,3 +201,11 @@ internal sealed class ResultPass
 
 /// <summary>An article in the running: its id, BM25 score (higher is better) and publication time.</summary>
 internal readonly record struct Candidate(int Id, double Score, long Seconds);
+
+/// <summary>The matching versions of a story so far: the earliest, shown for all, and the best score, which ranks it.</summary>
+internal readonly record struct Story(Candidate Earliest, double BestScore)
+{
+    public Story With(Candidate version, CatalogSnapshot snapshot) => new(
+        CatalogSnapshot.Earlier(version.Id, Earliest.Id, snapshot.SecondsOf) < 0 ? version : Earliest,
+        Math.Max(BestScore, version.Score));
+}

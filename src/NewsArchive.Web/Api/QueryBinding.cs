@@ -12,5 +12,6 @@ public static class QueryBinding
         To: query["to"],
         Sort: query["sort"],
         Page: query["page"],
-        PageSize: query["pageSize"]);
+        PageSize: query["pageSize"],
+        Expand: query["expand"]);
 }
