@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 using NewsArchive.Core.Search;
 
 namespace NewsArchive.Core.Clustering;
@@ -32,7 +33,9 @@ public sealed class StorySignature
     private const ulong Golden = 0x9E3779B97F4A7C15;
 
     // A multiply-shift hash per MinHash slot over the shingle's 64-bit hash: fixed, so stored signatures stay comparable.
-    private static readonly (ulong Multiplier, ulong Addend)[] Slots = MakeSlots();
+    private static readonly ulong[] Multipliers = MakeSlots(odd: true);
+
+    private static readonly ulong[] Addends = MakeSlots(odd: false);
 
     private readonly uint[] values;
 
@@ -59,8 +62,9 @@ public sealed class StorySignature
             return new StorySignature((long)textHash, [], words.Length);
         }
 
-        var minHash = new uint[Hashes];
-        Array.Fill(minHash, uint.MaxValue);
+        // Four slots at a time: the hashing is most of the cost of a signature, and it runs for every article.
+        var minimums = new ulong[Hashes];
+        Array.Fill(minimums, ulong.MaxValue);
         for (var start = 0; start + ShingleWords <= words.Length; start++)
         {
             var shingle = Golden;
@@ -69,17 +73,15 @@ public sealed class StorySignature
                 shingle = Mix(shingle ^ words[i]);
             }
 
-            for (var slot = 0; slot < Hashes; slot++)
+            var shingles = Vector256.Create(shingle);
+            for (var slot = 0; slot < Hashes; slot += Vector256<ulong>.Count)
             {
-                var value = (uint)(((Slots[slot].Multiplier * shingle) + Slots[slot].Addend) >> 32);
-                if (value < minHash[slot])
-                {
-                    minHash[slot] = value;
-                }
+                var values = Vector256.ShiftRightLogical((Vector256.LoadUnsafe(ref Multipliers[slot]) * shingles) + Vector256.LoadUnsafe(ref Addends[slot]), 32);
+                Vector256.Min(values, Vector256.LoadUnsafe(ref minimums[slot])).StoreUnsafe(ref minimums[slot]);
             }
         }
 
-        return new StorySignature((long)textHash, minHash, words.Length);
+        return new StorySignature((long)textHash, [.. minimums.Select(value => (uint)value)], words.Length);
     }
 
     public static StorySignature FromStored(long textHash, byte[] minHash, int words)
@@ -167,16 +169,14 @@ public sealed class StorySignature
         return z ^ (z >> 31);
     }
 
-    private static (ulong, ulong)[] MakeSlots()
+    /// <summary>SplitMix64's sequence from a fixed seed, the multipliers odd; multipliers and addends take turns in it.</summary>
+    private static ulong[] MakeSlots(bool odd)
     {
-        var state = 0x5EEDUL;
-        var slots = new (ulong, ulong)[Hashes];
+        var slots = new ulong[Hashes];
         for (var i = 0; i < Hashes; i++)
         {
-            state += Golden;
-            var multiplier = Mix(state) | 1;
-            state += Golden;
-            slots[i] = (multiplier, Mix(state));
+            var state = 0x5EEDUL + (((2 * (ulong)i) + (odd ? 1UL : 2UL)) * Golden);
+            slots[i] = odd ? Mix(state) | 1 : Mix(state);
         }
 
         return slots;

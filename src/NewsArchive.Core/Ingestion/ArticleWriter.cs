@@ -17,6 +17,12 @@ internal sealed class ArticleWriter : IDisposable
         "RelativePath, ContentHash, FileSize, FileModifiedTicks, Title, TitleDerived, OutletId, PublishedAt, " +
         "PublishedPrecision, Dateline, SourceId, SourceUrl, Site, Summary, Body, Warnings, IngestedAt";
 
+    /// <summary>
+    /// The writer's page cache, 64 MB against SQLite's default 2: story clusters look keys and candidates up all over
+    /// their tables, and from this cache rather than through the OS (at 100,000 articles: 47 s against 54, system time halved).
+    /// </summary>
+    private const int CacheKilobytes = 64 * 1024;
+
     private readonly SqliteConnection connection;
     private readonly Dictionary<string, int> outletIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> outletSlugs = new(StringComparer.Ordinal);
@@ -28,6 +34,12 @@ internal sealed class ArticleWriter : IDisposable
     public ArticleWriter(ArchiveDatabase database)
     {
         connection = database.OpenWriterConnection();
+        using (var cache = connection.CreateCommand())
+        {
+            cache.CommandText = $"PRAGMA cache_size = -{CacheKilobytes}";
+            cache.ExecuteNonQuery();
+        }
+
         clusters = new StoryClusters(Prepare);
     }
 
