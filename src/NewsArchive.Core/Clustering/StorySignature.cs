@@ -7,7 +7,9 @@ namespace NewsArchive.Core.Clustering;
 /// <summary>
 /// What near-duplicate detection keeps of an article's text. The text is normalised to its words, folded as the
 /// search index folds them (<see cref="IndexTokens"/>: case, accents, punctuation and spacing do not count); a hash
-/// of those words finds exact duplicates. For near duplicates the words are cut into overlapping runs of
+/// of those words finds exact duplicates. The headline is left out, since republications often change it, except
+/// from a text too short to tell a story from boilerplate (the Reuters corpus holds 1,600 bodies that read
+/// "Blah blah blah."): there the headline must match too. For near duplicates the words are cut into overlapping runs of
 /// <see cref="ShingleWords"/> (shingles), and <see cref="Hashes"/> MinHash values summarise the set of shingles:
 /// the share of equal values between two signatures estimates the Jaccard similarity of their shingle sets.
 /// LSH: the first <see cref="Bands"/> × <see cref="RowsPerBand"/> values, in bands, give one key per band; two
@@ -27,7 +29,7 @@ public sealed class StorySignature
 
     public const double Threshold = 0.8;
 
-    /// <summary>Shorter texts join a story only as exact duplicates: a few changed words decide a short text's similarity.</summary>
+    /// <summary>Shorter texts join a story only as exact duplicates, headline included: a few changed words decide a short text's similarity.</summary>
     public const int MinWords = 20;
 
     private const ulong Golden = 0x9E3779B97F4A7C15;
@@ -53,13 +55,14 @@ public sealed class StorySignature
 
     public int Words { get; }
 
-    public static StorySignature Of(string text)
+    public static StorySignature Of(string title, string text)
     {
         var words = IndexTokens.Of(text).Select(WordHash).ToArray();
         var textHash = words.Aggregate(Golden, (hash, word) => Mix(hash ^ word));
         if (words.Length < MinWords)
         {
-            return new StorySignature((long)textHash, [], words.Length);
+            var headed = IndexTokens.Of(title).Select(WordHash).Aggregate(Mix(textHash), (hash, word) => Mix(hash ^ word));
+            return new StorySignature((long)headed, [], words.Length);
         }
 
         // Four slots at a time: the hashing is most of the cost of a signature, and it runs for every article.

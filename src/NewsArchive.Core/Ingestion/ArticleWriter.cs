@@ -121,17 +121,19 @@ internal sealed class ArticleWriter : IDisposable
         return ids;
     }
 
-    public List<(int Id, string Body)> Bodies(IEnumerable<int> ids)
+    public List<(int Id, string Title, string Body)> Texts(IEnumerable<int> ids)
     {
-        var command = Prepare("SELECT Body FROM Articles WHERE Id = $Id");
-        var bodies = new List<(int, string)>();
+        var command = Prepare("SELECT Title, Body FROM Articles WHERE Id = $Id");
+        var texts = new List<(int, string, string)>();
         foreach (var id in ids)
         {
             command.Parameters["$Id"].Value = id;
-            bodies.Add((id, (string)command.ExecuteScalar()!));
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            texts.Add((id, reader.GetString(0), reader.GetString(1)));
         }
 
-        return bodies;
+        return texts;
     }
 
     public void Sign(int id, StorySignature signature)

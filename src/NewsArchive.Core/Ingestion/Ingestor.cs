@@ -143,7 +143,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         var unsigned = writer.UnsignedArticles();
         foreach (var batch in unsigned.Chunk(batchSize))
         {
-            var signed = writer.Bodies(batch).AsParallel().Select(article => (article.Id, Signature: StorySignature.Of(article.Body))).ToList();
+            var signed = writer.Texts(batch).AsParallel().Select(article => (article.Id, Signature: StorySignature.Of(article.Title, article.Body))).ToList();
             foreach (var (id, signature) in signed)
             {
                 writer.Sign(id, signature);
@@ -244,7 +244,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
 
         return parsed.Article is { } article
-            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, StorySignature.Of(article.Body))
+            ? new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, StorySignature.Of(article.Title, article.Body))
             : PreparedFile.Skip(file, parsed.Rejection ?? "not an article");
     }
 

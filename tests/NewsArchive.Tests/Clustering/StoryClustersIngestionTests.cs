@@ -126,6 +126,7 @@ public sealed class StoryClustersIngestionTests : IDisposable
             .Select(row => row.Split('|'))
             .ToDictionary(row => row[0], row => row[1].Length == 0 ? (int?)null : int.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture));
 
-    private StorySignature Signature(string path) =>
-        StorySignature.Of(archive.Column($"SELECT Body FROM Articles WHERE RelativePath = '{path}'").Single());
+    private StorySignature Signature(string path) => StorySignature.Of(
+        archive.Column($"SELECT Title FROM Articles WHERE RelativePath = '{path}'").Single(),
+        archive.Column($"SELECT Body FROM Articles WHERE RelativePath = '{path}'").Single());
 }
