@@ -22,6 +22,8 @@ switch (args.FirstOrDefault(), options.Positional)
         return await new HttpBench(client).PagesAsync(paths, options);
     }
 
+    case ("clusters", [var db, var corpus]):
+        return ClusterBench.Run(db, corpus);
     case ("paths", [var queries]):
         BenchQuery.Load(queries).ForEach(query => Console.WriteLine(query.ApiPath));
         return 0;
@@ -39,6 +41,7 @@ static int Usage()
                http  <base-url> <queries-file> [--runs N] [--warmup S] [--out FILE]
                pages <base-url> <path>... [--runs N] [--warmup S]
                paths <queries-file>    (each query's /api/search path, a line each: the load generator's list)
+               clusters <db> <generated-corpus>    (the archive's story clusters against the corpus's _truth.tsv)
         """);
     return 2;
 }

@@ -32,12 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium not found at {ChromiumPath}. Install it with `apt-get install -y chromium` (./test.sh does this).");
         }
 
-        // Kestrel on a real loopback port, not TestServer: a browser needs a socket.
-        server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        server.StartServer();
-        await server.Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
-        BaseAddress = new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
-            ?? throw new InvalidOperationException("Kestrel reports no address."));
+        BaseAddress = await StartAsync(server);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -48,12 +43,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Starts an app on Kestrel on a real loopback port, not TestServer (a browser needs a socket), and waits for its first ingestion.</summary>
+    public static async Task<Uri> StartAsync(ArchiveAppFactory server)
+    {
+        server.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        server.StartServer();
+        await server.Services.GetRequiredService<IngestionStatus>().FirstRun.WaitAsync(TimeSpan.FromSeconds(30));
+        return new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
+            ?? throw new InvalidOperationException("Kestrel reports no address."));
+    }
+
     /// <summary>A fresh context (own cookies, history, viewport, colour scheme, JavaScript setting) whose
-    /// relative URLs go to the app. The test disposes it (`await using`).</summary>
+    /// relative URLs go to the app (or to another one started with <see cref="StartAsync"/>, named in the options'
+    /// BaseURL). The test disposes it (`await using`).</summary>
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new();
-        options.BaseURL = BaseAddress.ToString();
+        options.BaseURL ??= BaseAddress.ToString();
         var context = await browser!.NewContextAsync(options);
         // Generous enough for a slow CI machine, short enough that a broken page fails without a 30 s wait per step.
         context.SetDefaultTimeout(10_000);

@@ -65,6 +65,15 @@ public sealed class TempArchive : IDisposable
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public void Execute(string sql)
+    {
+        using var connection = new SqliteConnection(Database.ReadWriteConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public List<string> Column(string sql)
     {
         using var connection = new SqliteConnection(Database.ReadWriteConnectionString);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using NewsArchive.Core.Clustering;
 using NewsArchive.Core.Entities;
 using NewsArchive.Core.Parsing;
 using NewsArchive.Core.Storage;
@@ -9,8 +10,8 @@ namespace NewsArchive.Core.Ingestion;
 
 /// <summary>
 /// Keeps the archive in step with a corpus folder: new files are added, changed ones updated, deleted ones removed,
-/// bad ones reported and skipped. Files are read, parsed and their entities found in parallel; one writer commits them
-/// in batches.
+/// bad ones reported and skipped. Files are read, parsed, their entities found and their story signatures computed in
+/// parallel; one writer commits them in batches.
 /// Running it twice over an unchanged folder writes nothing.
 /// </summary>
 public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
@@ -22,6 +23,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
     {
         return Run(options, (writer, scanner) =>
         {
+            Backfill(writer, options.BatchSize);
             var stored = writer.LoadStoredFiles();
             var files = scanner.Scan().ToList();
             var work = files.Select(file => (file, stored.GetValueOrDefault(file.RelativePath)));
@@ -133,6 +135,41 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         }
     }
 
+    /// <summary>
+    /// Articles stored before entities and story clusters existed get their entities, signature and cluster from the
+    /// text the archive holds, so that an archive upgraded in place is like a new one. Checked once per folder run
+    /// (an article without a signature is one such); the watcher's runs add only files, which get both as written.
+    /// </summary>
+    private void Backfill(ArticleWriter writer, int batchSize)
+    {
+        var unsigned = writer.UnsignedArticles();
+        foreach (var batch in unsigned.Chunk(batchSize))
+        {
+            var found = writer.Texts(batch).AsParallel().Select(text =>
+            {
+                var paragraphs = text.Body.Split("\n\n");
+                var entities = FindEntities(() => EntityExtractor.Shipped.Extract(text.TitleDerived ? "" : text.Title, text.Summary is { } summary ? [summary, .. paragraphs] : paragraphs, text.Outlet), out var failure);
+                if (failure is not null)
+                {
+                    logger.LogWarning("Article {Id}: {Failure}", text.Id, failure);
+                }
+
+                return (text.Id, Entities: entities, Signature: StorySignature.Of(text.Title, text.Body));
+            }).ToList();
+            foreach (var (id, entities, signature) in found)
+            {
+                writer.Backfill(id, entities, signature);
+            }
+
+            writer.Commit();
+        }
+
+        if (unsigned.Count > 0)
+        {
+            logger.LogInformation("Found the entities and story clusters of {Count} articles stored before either existed", unsigned.Count);
+        }
+    }
+
     private IngestReport Process(
         ArticleWriter writer,
         CorpusScanner scanner,
@@ -226,19 +263,28 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
 
     private static PreparedFile Prepared(CorpusFile file, StoredFile? stored, string hash, ParsedArticle article)
     {
-        IReadOnlyList<FoundEntity> entities;
+        var entities = FindEntities(() => EntityExtractor.Shipped.Extract(article), out var failure);
+        if (failure is not null)
+        {
+            article = article with { Warnings = [.. article.Warnings, failure] };
+        }
+
+        return new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, entities, StorySignature.Of(article.Title, article.Body));
+    }
+
+    /// <summary>Like the parser, the extractor is meant never to throw; if it does, the article is kept, without entities, and says why.</summary>
+    private static IReadOnlyList<FoundEntity> FindEntities(Func<IReadOnlyList<FoundEntity>> extract, out string? failure)
+    {
+        failure = null;
         try
         {
-            entities = EntityExtractor.Shipped.Extract(article);
+            return extract();
         }
         catch (Exception e)
         {
-            // Like the parser, the extractor is meant never to throw; if it does, the article is kept, without entities, and says why.
-            entities = [];
-            article = article with { Warnings = [.. article.Warnings, $"no entities: extraction failed ({e.GetType().Name}: {e.Message})"] };
+            failure = $"no entities: extraction failed ({e.GetType().Name}: {e.Message})";
+            return [];
         }
-
-        return new PreparedFile(file, stored, stored is null ? FileAction.Add : FileAction.Update, hash, article, entities);
     }
 
     private void Apply(ArticleWriter writer, PreparedFile item, IngestReport report)
@@ -253,11 +299,11 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
                 report.Unchanged++;
                 break;
             case FileAction.Add:
-                writer.Insert(item.File, item.Hash!, item.Article!, item.Entities!);
+                writer.Insert(item.File, item.Hash!, item.Article!, item.Entities!, item.Signature!);
                 report.Added++;
                 break;
             case FileAction.Update:
-                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!, item.Entities!);
+                writer.Update(item.Stored!.Id, item.File, item.Hash!, item.Article!, item.Entities!, item.Signature!);
                 report.Updated++;
                 logger.LogInformation("Updated {File}", item.File.RelativePath);
                 break;
@@ -285,6 +331,7 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
         string? Hash = null,
         ParsedArticle? Article = null,
         IReadOnlyList<FoundEntity>? Entities = null,
+        StorySignature? Signature = null,
         string? SkipReason = null)
     {
         public static PreparedFile Skip(CorpusFile file, string reason) => new(file, null, FileAction.Skip, SkipReason: reason);

@@ -4,9 +4,10 @@ using NewsArchive.Core.Storage;
 namespace NewsArchive.Core.Search;
 
 /// <summary>
-/// Every article's outlet, date and entities, by id, in memory. Filters, facet counts and date order are then array lookups
-/// over the ids the full-text index returns, instead of a join per match: with a term that matches most of a
-/// million articles, that is the difference between milliseconds and seconds. Reloaded whenever the archive changes.
+/// Every article's outlet, date, story cluster and entities, by id, in memory. Filters, facet counts, date order and
+/// the grouping of a story's versions are then array lookups over the ids the full-text index returns, instead of a
+/// join per match: with a term that matches most of a million articles, that is the difference between milliseconds
+/// and seconds. Reloaded whenever the archive changes.
 /// </summary>
 public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges changes)
 {
@@ -46,7 +47,19 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
             }
         }
 
-        return new CatalogSnapshot(outlets, outletOf, secondsOf, first <= last ? (first, last) : null, CatalogEntities.None);
+        // Only clustered articles, read from the partial index alone: a few bytes per article in a story.
+        var clusterOf = new int[maxId + 1];
+        var members = await db.QueryAsync(
+            "SELECT ArticleId, ClusterId FROM ArticleSignatures WHERE ClusterId IS NOT NULL", row => (Id: row.GetInt32(0), Cluster: row.GetInt32(1)), CancellationToken.None);
+        foreach (var (id, cluster) in members)
+        {
+            clusterOf[id] = cluster;
+        }
+
+        var stories = members
+            .GroupBy(member => member.Cluster)
+            .ToDictionary(group => group.Key, group => group.Select(member => member.Id).Order(Comparer<int>.Create((a, b) => CatalogSnapshot.Earlier(a, b, secondsOf))).ToArray());
+        return new CatalogSnapshot(outlets, outletOf, secondsOf, first <= last ? (first, last) : null, clusterOf, stories, CatalogEntities.None);
     }
 
     /// <summary>
@@ -105,6 +118,12 @@ public sealed class ArchiveCatalog(ArchiveDatabase database, ArchiveChanges chan
 
 public sealed record CatalogOutlet(int Id, string Name, string Slug);
 
+/// <summary>The articles that tell one story: how many, and the outlets besides the one at hand that published it.</summary>
+public sealed record StoryVersions(int Count, IReadOnlyList<CatalogOutlet> AlsoPublishedBy)
+{
+    public static StoryVersions Alone { get; } = new(1, []);
+}
+
 /// <summary>An entity and how many articles name it.</summary>
 public sealed record CatalogEntity(int Id, EntityKind Kind, string Name, string Slug, int Articles);
 
@@ -143,7 +162,11 @@ public sealed class CatalogSnapshot
 
     private static int generations;
 
-    internal CatalogSnapshot(IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, (long First, long Last)? datedSpan, CatalogEntities entities)
+    /// <summary>The members of each story cluster, earliest first (see <see cref="Earlier"/>).</summary>
+    private readonly Dictionary<int, int[]> stories;
+
+    internal CatalogSnapshot(
+        IReadOnlyList<CatalogOutlet> outlets, int[] outletOf, long[] secondsOf, (long First, long Last)? datedSpan, int[] clusterOf, Dictionary<int, int[]> stories, CatalogEntities entities)
     {
         Entities = entities;
         Generation = Interlocked.Increment(ref generations);
@@ -151,6 +174,8 @@ public sealed class CatalogSnapshot
         OutletOf = outletOf;
         SecondsOf = secondsOf;
         DatedSpan = datedSpan;
+        ClusterOf = clusterOf;
+        this.stories = stories;
         OutletById = outlets.ToDictionary(o => o.Id);
         // Once per article here, instead of a date conversion per match in every pass that counts years or months.
         MonthOf = new int[secondsOf.Length];
@@ -172,6 +197,8 @@ public sealed class CatalogSnapshot
         OutletOf = source.OutletOf;
         SecondsOf = source.SecondsOf;
         DatedSpan = source.DatedSpan;
+        ClusterOf = source.ClusterOf;
+        stories = source.stories;
         MonthOf = source.MonthOf;
         FirstYear = source.FirstYear;
         Years = source.Years;
@@ -195,6 +222,9 @@ public sealed class CatalogSnapshot
     /// <summary>Unix seconds of each article's publication, or <see cref="Undated"/>.</summary>
     internal long[] SecondsOf { get; }
 
+    /// <summary>Each article's story cluster; 0 for an article alone.</summary>
+    internal int[] ClusterOf { get; }
+
     /// <summary>Unix seconds of the earliest and the latest dated article; null when none is dated.</summary>
     internal (long First, long Last)? DatedSpan { get; }
 
@@ -215,6 +245,24 @@ public sealed class CatalogSnapshot
     public IReadOnlyList<CatalogEntity> TopEntities(EntityKind kind, int count) =>
         [.. Entities.ById.OfType<CatalogEntity>().Where(e => e.Kind == kind && e.Articles > 0)
             .OrderByDescending(e => e.Articles).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Take(count)];
+
+    /// <summary>A story's first publication comes first: dated before undated, then by date, then by id (the first stored).</summary>
+    internal static int Earlier(int a, int b, long[] secondsOf) =>
+        (secondsOf[a] == Undated).CompareTo(secondsOf[b] == Undated) is var undatedLast && undatedLast != 0 ? undatedLast
+        : secondsOf[a].CompareTo(secondsOf[b]) is var byDate && byDate != 0 ? byDate
+        : a.CompareTo(b);
+
+    /// <summary>An article's story in the archive: how many articles tell it, and the outlets of the others, earliest first, its own left out.</summary>
+    public StoryVersions StoryOf(int id)
+    {
+        if ((uint)id >= (uint)ClusterOf.Length || !stories.TryGetValue(ClusterOf[id], out var members))
+        {
+            return StoryVersions.Alone;
+        }
+
+        var outlets = members.Select(member => OutletOf[member]).Where(outlet => outlet != OutletOf[id]).Distinct().Select(outlet => OutletById[outlet]).ToList();
+        return new StoryVersions(members.Length, outlets);
+    }
 
     /// <summary>This catalog with another entity map.</summary>
     internal CatalogSnapshot With(CatalogEntities entities) => new(this, entities);

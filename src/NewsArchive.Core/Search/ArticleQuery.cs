@@ -32,6 +32,9 @@ public sealed record ArticleQuery(
     /// <summary>Slugs of entities every result must name.</summary>
     public IReadOnlyList<string> Entities { get; init; } = [];
 
+    /// <summary>The versions of a story are one result, its earliest article (see docs/clusters.md); else every article is one.</summary>
+    public bool Collapse { get; init; }
+
     public int Skip => (Page - 1) * PageSize;
 
     /// <summary>The year whose months are counted: set when the date range is exactly one calendar year.</summary>

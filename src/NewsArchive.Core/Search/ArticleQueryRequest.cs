@@ -15,7 +15,8 @@ public sealed record ArticleQueryRequest(
     string? Sort = null,
     string? Page = null,
     string? PageSize = null,
-    IReadOnlyList<string>? Entity = null)
+    IReadOnlyList<string>? Entity = null,
+    string? Expand = null)
 {
     /// <summary>Deeper pages cost a long scan each; nobody reads 10,000 pages one by one.</summary>
     public const int MaxPage = 10_000;
@@ -87,7 +88,9 @@ public sealed record ArticleQueryRequest(
 
         var page = ParseWhole(Page, "page", 1, 1, MaxPage, errors);
         var pageSize = ParseWhole(PageSize, "pageSize", ArticleQuery.DefaultPageSize, 1, ArticleQuery.MaxPageSize, errors);
-        return errors.Count == 0 ? new ArticleQuery(outlets, from, to, sort!.Value, page, pageSize) { Text = text, Entities = entities } : null;
+        // Stories are collapsed unless the address asks for every version.
+        var expand = ParseWhole(Expand, "expand", 0, 0, 1, errors) == 1;
+        return errors.Count == 0 ? new ArticleQuery(outlets, from, to, sort!.Value, page, pageSize) { Text = text, Entities = entities, Collapse = !expand } : null;
     }
 
     private static int ParseWhole(string? text, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)

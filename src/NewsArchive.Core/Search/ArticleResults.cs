@@ -6,10 +6,13 @@ namespace NewsArchive.Core.Search;
 /// <summary>
 /// One page of results with the exact total, so any page, the last included, can be linked; the facet counts over
 /// the same query and the other filters; and what the engine did with the query (aliases added, repairs, a suggestion).
+/// A result is an article, or a story when the query collapses them: <see cref="Total"/>, <see cref="Undated"/> and
+/// the facets count results, <see cref="Articles"/> the matching articles.
 /// </summary>
 public sealed record ArticleResults(
     ArticleQuery Query,
     int Total,
+    int Articles,
     int Undated,
     IReadOnlyList<SearchHit> Items,
     SearchFacets Facets,
@@ -24,9 +27,10 @@ public sealed record ArticleResults(
 /// <summary>
 /// An article in a result list. <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are HTML: the article's text
 /// encoded, with only <c>&lt;mark&gt;</c> added around matched terms. <see cref="Score"/> is BM25 (higher is better)
-/// when the list is ranked by a text query.
+/// when the list is ranked by a text query; for a collapsed story, its best version's. <see cref="Story"/> is the
+/// story it tells, in the whole archive.
 /// </summary>
-public sealed record SearchHit(ArticleSummary Article, string TitleHtml, string SnippetHtml, double? Score);
+public sealed record SearchHit(ArticleSummary Article, string TitleHtml, string SnippetHtml, double? Score, StoryVersions Story);
 
 /// <summary>
 /// Counts that say what a click gives: outlets over the query and the date range (not the outlet filter), years

@@ -66,6 +66,11 @@ internal abstract class CandidatePass
         }
     }
 
+    /// <summary>Ends the pass, once every candidate is added.</summary>
+    public virtual void Finish()
+    {
+    }
+
     protected abstract void Add(int id, double score);
 
     /// <summary>

@@ -5,6 +5,9 @@ namespace NewsArchive.Core.Search;
 /// the outlet and date filters from the catalog (<see cref="CandidatePass"/>) and the entity filter, counts the facets,
 /// and keeps the best <c>Skip + PageSize</c> in a bounded heap, so the total is exact and any page, the last included,
 /// costs one pass.
+/// When the query collapses stories, the matching versions of a story are one result: its earliest matching
+/// article, ranked by its best matching version's score. Totals, undated count and facets then count results
+/// (stories), so that a facet's count is still the total its click gives; <see cref="Articles"/> counts articles.
 /// </summary>
 internal sealed class ResultPass : CandidatePass
 {
@@ -14,6 +17,8 @@ internal sealed class ResultPass : CandidatePass
     private readonly int[] entityCounts;
     private readonly int[] yearCounts;
     private readonly int[] monthCounts = new int[13];
+    private readonly Dictionary<int, Story> stories = [];
+    private readonly HashSet<(Facet, int Value, int Cluster)> countedStories = [];
     private readonly Comparer<Candidate> order;
     private readonly PriorityQueue<Candidate, Candidate> kept;
     private readonly int keep;
@@ -33,12 +38,17 @@ internal sealed class ResultPass : CandidatePass
         keep = query.Skip + query.PageSize;
     }
 
+    /// <summary>Results: articles, or stories when the query collapses them.</summary>
     public int Total { get; private set; }
+
+    /// <summary>Results without a date.</summary>
+    public int Undated { get; private set; }
+
+    /// <summary>Matching articles, every version of a story counted.</summary>
+    public int Articles { get; private set; }
 
     /// <summary>The entities every result names, those the archive knows.</summary>
     public IReadOnlyList<CatalogEntity> Entities => [.. required.Select(id => Snapshot.Entities.ById[id]).OfType<CatalogEntity>()];
-
-    public int Undated { get; private set; }
 
     protected override void Add(int id, double score)
     {
@@ -61,7 +71,8 @@ internal sealed class ResultPass : CandidatePass
         var dated = seconds != CatalogSnapshot.Undated;
         var inDates = InDates(seconds);
         var inOutlets = InOutlets(outlet);
-        if (inDates)
+        var cluster = query.Collapse ? Snapshot.ClusterOf[id] : 0;
+        if (inDates && FirstOfStory(Facet.Outlet, outlet, cluster))
         {
             outletCounts[outlet]++;
         }
@@ -69,8 +80,12 @@ internal sealed class ResultPass : CandidatePass
         if (inOutlets && dated)
         {
             var month = Snapshot.MonthOf[id];
-            yearCounts[month / 12 - Snapshot.FirstYear]++;
-            if (month / 12 == query.SingleYear)
+            if (FirstOfStory(Facet.Year, month / 12, cluster))
+            {
+                yearCounts[month / 12 - Snapshot.FirstYear]++;
+            }
+
+            if (month / 12 == query.SingleYear && FirstOfStory(Facet.Month, month % 12 + 1, cluster))
             {
                 monthCounts[month % 12 + 1]++;
             }
@@ -81,14 +96,47 @@ internal sealed class ResultPass : CandidatePass
             return;
         }
 
-        Total++;
-        Undated += dated ? 0 : 1;
+        Articles++;
         foreach (var entity in entities)
         {
-            entityCounts[entity]++;
+            if (FirstOfStory(Facet.Entity, entity, cluster))
+            {
+                entityCounts[entity]++;
+            }
         }
 
         var candidate = new Candidate(id, score, seconds);
+        if (cluster == 0)
+        {
+            Keep(candidate);
+        }
+        else
+        {
+            stories[cluster] = stories.TryGetValue(cluster, out var story) ? story.With(candidate, Snapshot) : new Story(candidate, score);
+        }
+    }
+
+    /// <summary>Ends the pass: each story of several matching versions enters the running as one result.</summary>
+    public override void Finish()
+    {
+        foreach (var story in stories.Values)
+        {
+            Keep(story.Earliest with { Score = story.BestScore });
+        }
+
+        stories.Clear();
+    }
+
+    /// <summary>The page's articles, each with its story in the archive.</summary>
+    public StoryVersions StoryOf(int id) => Snapshot.StoryOf(id);
+
+    /// <summary>Whether a facet value counts this article: always when it is alone, once per story otherwise.</summary>
+    private bool FirstOfStory(Facet facet, int value, int cluster) => cluster == 0 || countedStories.Add((facet, value, cluster));
+
+    private void Keep(Candidate candidate)
+    {
+        Total++;
+        Undated += candidate.Seconds == CatalogSnapshot.Undated ? 1 : 0;
         if (kept.Count < keep)
         {
             kept.Enqueue(candidate, candidate);
@@ -167,6 +215,14 @@ internal sealed class ResultPass : CandidatePass
             .OrderBy(e => e.Kind).ThenByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
+    private enum Facet
+    {
+        Outlet,
+        Year,
+        Month,
+        Entity,
+    }
+
     /// <summary>Result order; ties fall to the date, then the id, so paging is stable. Undated articles come last.</summary>
     private static Comparer<Candidate> Order(ArticleSort sort) => sort switch
     {
@@ -185,3 +241,11 @@ internal sealed class ResultPass : CandidatePass
 
 /// <summary>An article in the running: its id, BM25 score (higher is better) and publication time.</summary>
 internal readonly record struct Candidate(int Id, double Score, long Seconds);
+
+/// <summary>The matching versions of a story so far: the earliest, shown for all, and the best score, which ranks it.</summary>
+internal readonly record struct Story(Candidate Earliest, double BestScore)
+{
+    public Story With(Candidate version, CatalogSnapshot snapshot) => new(
+        CatalogSnapshot.Earlier(version.Id, Earliest.Id, snapshot.SecondsOf) < 0 ? version : Earliest,
+        Math.Max(BestScore, version.Score));
+}

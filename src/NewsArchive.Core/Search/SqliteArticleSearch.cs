@@ -24,9 +24,9 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
 
         var items = page
             .Where(h => summaries.ContainsKey(h.Id))
-            .Select(h => Hit(summaries[h.Id], marked.GetValueOrDefault(h.Id), query.Sort == ArticleSort.Relevance ? h.Score : null))
+            .Select(h => Hit(summaries[h.Id], marked.GetValueOrDefault(h.Id), query.Sort == ArticleSort.Relevance ? h.Score : null, pass.StoryOf(h.Id)))
             .ToList();
-        return new ArticleResults(query, pass.Total, pass.Undated, items, pass.Facets(), await SuggestAsync(query.Text, cancellationToken))
+        return new ArticleResults(query, pass.Total, pass.Articles, pass.Undated, items, pass.Facets(), await SuggestAsync(query.Text, cancellationToken))
         {
             Entities = pass.Entities,
         };
@@ -123,6 +123,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
             pass.AddAll();
         }
 
+        pass.Finish();
         return pass;
     }
 
@@ -181,8 +182,8 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, ArchiveCata
         return (to < 0 ? ~to : to + 1) - (from < 0 ? ~from : from);
     }
 
-    private static SearchHit Hit(ArticleSummary article, (string Title, string Snippet) marked, double? score) =>
+    private static SearchHit Hit(ArticleSummary article, (string Title, string Snippet) marked, double? score, StoryVersions story) =>
         marked.Title is null
-            ? new SearchHit(article, Snippets.Encode(article.Title), Snippets.Lead(article.Summary), score)
-            : new SearchHit(article, Snippets.ToHtml(marked.Title), Snippets.ToHtml(marked.Snippet), score);
+            ? new SearchHit(article, Snippets.Encode(article.Title), Snippets.Lead(article.Summary), score, story)
+            : new SearchHit(article, Snippets.ToHtml(marked.Title), Snippets.ToHtml(marked.Snippet), score, story);
 }

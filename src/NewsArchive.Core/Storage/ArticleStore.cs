@@ -39,6 +39,9 @@ public sealed record ArticleSummary(
 /// <summary>An entity an article names, and how often.</summary>
 public sealed record NamedEntity(EntityKind Kind, string Name, string Slug, int Mentions);
 
+/// <summary>Another article of the same story, and its length against the one at hand: more words are positive.</summary>
+public sealed record ArticleVersion(ArticleSummary Article, int Words, int WordDifference, bool SameText);
+
 /// <summary>One article, whole, as the article page and the API show it.</summary>
 public sealed record ArticleDetail(ArticleSummary Article, string Body)
 {
@@ -78,6 +81,24 @@ public sealed class ArticleStore(ArchiveDbContext db)
             .OrderByDescending(m => m.Mentions).ThenBy(m => m.Entity.Name)
             .Select(m => new NamedEntity(m.Entity.Kind, m.Entity.Name, m.Entity.Slug, m.Mentions))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The other articles of this one's story, earliest first; none when it is alone.</summary>
+    public async Task<IReadOnlyList<ArticleVersion>> VersionsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var signatures = db.Set<ArticleSignature>();
+        var own = await signatures.Where(s => s.ArticleId == id).Select(s => new { s.ClusterId, s.Words, s.TextHash }).FirstOrDefaultAsync(cancellationToken);
+        if (own?.ClusterId is not { } cluster)
+        {
+            return [];
+        }
+
+        var others = await signatures.Where(s => s.ClusterId == cluster && s.ArticleId != id).ToDictionaryAsync(s => s.ArticleId, cancellationToken);
+        var ids = others.Keys.ToList();
+        var articles = await db.Articles.Where(a => ids.Contains(a.Id)).Select(ArticleSummary.Projection).ToListAsync(cancellationToken);
+        return [.. articles
+            .OrderBy(a => a.PublishedAt is null).ThenBy(a => a.PublishedAt?.Value).ThenBy(a => a.Id)
+            .Select(a => new ArticleVersion(a, others[a.Id].Words, others[a.Id].Words - own.Words, others[a.Id].TextHash == own.TextHash))];
+    }
 
     public async Task<ArticleDetail?> FindAsync(int id, CancellationToken cancellationToken = default)
     {

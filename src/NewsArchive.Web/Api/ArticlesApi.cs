@@ -35,7 +35,8 @@ public static class ArticlesApi
             return Invalid(errors);
         }
 
-        var results = await search.SearchAsync(query, cancellationToken);
+        // The list of articles, every version of a story its own item: /api/search groups stories.
+        var results = await search.SearchAsync(query with { Collapse = false }, cancellationToken);
         return Results.Ok(new { total = results.Total, page = query.Page, pageSize = query.PageSize, items = results.Items.Select(hit => hit.Article) });
     }
 

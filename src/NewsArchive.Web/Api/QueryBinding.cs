@@ -13,7 +13,8 @@ public static class QueryBinding
         Sort: query["sort"],
         Page: query["page"],
         PageSize: query["pageSize"],
-        Entity: query["entity"].OfType<string>().ToList());
+        Entity: query["entity"].OfType<string>().ToList(),
+        Expand: query["expand"]);
 
     public static ComparisonRequest ToComparisonRequest(this IQueryCollection query) => new(
         Q: query["q"].OfType<string>().ToList(),

@@ -8,7 +8,8 @@ namespace NewsArchive.Web.Api;
 /// <summary>
 /// GET /api/search: the query language, filters, facets, snippets and suggestions in one response. An empty q lists
 /// the archive by date with the same filters and facets. The syntax is in docs/search.md; the entity filter and
-/// facets in docs/entities.md.
+/// facets in docs/entities.md. The versions of a story are one item (its earliest article) unless expand=1; total
+/// counts items, articles the matching articles (docs/clusters.md).
 /// </summary>
 public static class SearchApi
 {
@@ -32,6 +33,8 @@ public static class SearchApi
         {
             query = query.Text.Text,
             total = results.Total,
+            articles = results.Articles,
+            expand = !query.Collapse,
             tookMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
             sort = query.Sort.ToString().ToLowerInvariant(),
             page = query.Page,
@@ -47,6 +50,8 @@ public static class SearchApi
                 publishedAt = hit.Article.PublishedAt,
                 snippet = hit.SnippetHtml,
                 score = hit.Score is { } score ? Math.Round(score, 4) : (double?)null,
+                clusterSize = hit.Story.Count,
+                alsoPublishedBy = hit.Story.AlsoPublishedBy.Select(o => new { name = o.Name, slug = o.Slug }),
             }),
             facets = new
             {

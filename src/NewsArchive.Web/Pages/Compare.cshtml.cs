@@ -42,15 +42,18 @@ public sealed class CompareModel(IArticleSearch search, AliasList aliases, Archi
         }
     }
 
-    /// <summary>The search for one query and month, whose total is the table's cell: a date filter that starts or ends inside the month narrows it.</summary>
+    /// <summary>
+    /// The search for one query and month, whose total is the table's cell: a date filter that starts or ends inside the
+    /// month narrows it, and every version of a story is listed (expand=1), since the comparison counts articles.
+    /// </summary>
     public string MonthLink(ArticleQuery query, DateOnly month)
     {
         var start = month.ToDateTime(TimeOnly.MinValue);
         var from = query.From is { } f && f.Start > start ? f.Text : Display.MonthIso(month);
         var to = query.To is { } t && t.EndExclusive < start.AddMonths(1) ? t.Text : Display.MonthIso(month);
-        return Display.Link(Request, "/search", ("q", [query.Text.Text]), ("from", [from]), ("to", [to]));
+        return Display.Link(Request, "/search", ("q", [query.Text.Text]), ("from", [from]), ("to", [to]), ("expand", ["1"]));
     }
 
-    /// <summary>The search for one query under the comparison's filters: the table's total.</summary>
-    public string SearchLink(ArticleQuery query) => Display.Link(Request, "/search", ("q", [query.Text.Text]));
+    /// <summary>The search for one query under the comparison's filters, every version listed: the table's total.</summary>
+    public string SearchLink(ArticleQuery query) => Display.Link(Request, "/search", ("q", [query.Text.Text]), ("expand", ["1"]));
 }

@@ -54,6 +54,15 @@ public static class Display
         return run.Skipped > 0 ? $"{outcome}, {Count(run.Skipped, "file")} skipped" : outcome;
     }
 
+    /// <summary>"same text", "same length", "12 words longer", "1 word shorter": another version of a story against this one.</summary>
+    public static string LengthAgainst(ArticleVersion version) => version switch
+    {
+        { SameText: true } => "same text",
+        { WordDifference: 0 } => "same length",
+        { WordDifference: > 0 and var more } => $"{Count(more, "word")} longer",
+        { WordDifference: var fewer } => $"{Count(-fewer, "word")} shorter",
+    };
+
     public static string OutletPath(string slug) => "/outlets/" + Uri.EscapeDataString(slug);
 
     public static string EntityPath(string slug) => "/entities/" + Uri.EscapeDataString(slug);

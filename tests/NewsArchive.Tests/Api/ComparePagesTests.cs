@@ -26,12 +26,12 @@ public sealed partial class ComparePagesTests(ArchiveAppFactory app) : IClassFix
         Assert.Equal(2, Regex.Count(html, "<polyline points="));
         // A row for every month from the first match to the last, the empty ones between at 0.
         Assert.Equal(23, MonthRow().Count(html));
-        Assert.Contains("href=\"/search?q=cooperation&amp;from=2014-11&amp;to=2014-11\">1</a>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/search?q=Maliki&amp;from=2016-09&amp;to=2016-09\">1</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=cooperation&amp;from=2014-11&amp;to=2014-11&amp;expand=1\">1</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=Maliki&amp;from=2016-09&amp;to=2016-09&amp;expand=1\">1</a>", html, StringComparison.Ordinal);
         // Three of the five cooperation articles are undated: a row of their own, in the total, and said so.
         Assert.Contains("Some matches are undated", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Undated</th>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/search?q=cooperation\">5</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=cooperation&amp;expand=1\">5</a>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/compare.csv?q=cooperation&amp;q=Maliki\" download>CSV</a>", html, StringComparison.Ordinal);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class ComparePagesTests(ArchiveAppFactory app) : IClassFix
         Assert.Equal(23, await AssertAgreesWithSearchAsync(app, compare, filters, EveryMonth));
         Assert.All(compare.GetProperty("queries").EnumerateArray(), q => Assert.Equal(0, q.GetProperty("undated").GetInt32()));
         var html = await app.GetTextAsync("/compare?q=cooperation&q=Maliki" + filters);
-        Assert.Contains("href=\"/search?q=cooperation&amp;from=2014-11-12&amp;to=2014-11\">1</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=cooperation&amp;from=2014-11-12&amp;to=2014-11&amp;expand=1\">1</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Undated", html, StringComparison.Ordinal);
     }
 
@@ -179,14 +179,15 @@ public sealed partial class ComparePagesTests(ArchiveAppFactory app) : IClassFix
         foreach (var (query, i) in compare.GetProperty("queries").EnumerateArray().Select((q, i) => (q, i)))
         {
             var q = Uri.EscapeDataString(query.GetProperty("query").GetString()!);
-            var search = await app.GetJsonAsync($"/api/search?q={q}{filters}&pageSize=1");
+            // The comparison counts articles: search lists every version of a story with expand=1.
+            var search = await app.GetJsonAsync($"/api/search?q={q}{filters}&expand=1&pageSize=1");
             Assert.Equal(search.GetProperty("total").GetInt32(), query.GetProperty("total").GetInt32());
             Assert.Equal(search.GetProperty("undated").GetInt32(), query.GetProperty("undated").GetInt32());
             var counts = months.Select(m => m.GetProperty("counts")[i].GetInt32()).ToList();
             Assert.Equal(query.GetProperty("total").GetInt32(), counts.Sum() + query.GetProperty("undated").GetInt32());
             foreach (var m in pick(counts))
             {
-                var month = await app.GetJsonAsync($"/api/search?q={q}{MonthFilters(filters, names[m])}&pageSize=1");
+                var month = await app.GetJsonAsync($"/api/search?q={q}{MonthFilters(filters, names[m])}&expand=1&pageSize=1");
                 Assert.True(month.GetProperty("total").GetInt32() == counts[m], $"{q} in {names[m]}: {counts[m]} compared, {month.GetProperty("total").GetInt32()} found");
             }
         }

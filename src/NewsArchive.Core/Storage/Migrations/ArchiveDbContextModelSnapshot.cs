@@ -109,6 +109,32 @@ namespace NewsArchive.Core.Storage.Migrations
                     b.ToTable("ArticleEntities", (string)null);
                 });
 
+            modelBuilder.Entity("NewsArchive.Core.Storage.ArticleSignature", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MinHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TextHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("ClusterId")
+                        .HasFilter("ClusterId IS NOT NULL");
+
+                    b.ToTable("ArticleSignatures", (string)null);
+                });
+
             modelBuilder.Entity("NewsArchive.Core.Storage.Entity", b =>
                 {
                     b.Property<int>("Id")
@@ -202,6 +228,19 @@ namespace NewsArchive.Core.Storage.Migrations
                     b.ToTable("Outlets", (string)null);
                 });
 
+            modelBuilder.Entity("NewsArchive.Core.Storage.SignatureBand", b =>
+                {
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ArticleId");
+
+                    b.ToTable("SignatureBands", (string)null);
+                });
+
             modelBuilder.Entity("NewsArchive.Core.Storage.Article", b =>
                 {
                     b.HasOne("NewsArchive.Core.Storage.Outlet", "Outlet")
@@ -228,6 +267,15 @@ namespace NewsArchive.Core.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("NewsArchive.Core.Storage.ArticleSignature", b =>
+                {
+                    b.HasOne("NewsArchive.Core.Storage.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsArchive.Core.Storage.ArticleSignature", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

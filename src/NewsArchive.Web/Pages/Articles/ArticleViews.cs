@@ -5,9 +5,13 @@ using NewsArchive.Web.Api;
 
 namespace NewsArchive.Web.Pages.Articles;
 
-/// <summary>Everything the article page shows, read in one call: the article, related ones, its marks, its place in a search and in its outlet, the entities it names.</summary>
+/// <summary>
+/// Everything the article page shows, read in one call: the article, its story's other versions, related ones, its
+/// marks, its place in a search and in its outlet, the entities it names.
+/// </summary>
 public sealed record ArticleView(
     ArticleDetail Article,
+    IReadOnlyList<ArticleVersion> Versions,
     IReadOnlyList<ArticleSummary> Related,
     MarkedArticle? Marked,
     SearchTrail? Trail,
@@ -31,10 +35,14 @@ public sealed class ArticleViews(ArticleStore store, RelatedArticles related, IA
 
     public async Task<ArticleView?> LoadAsync(int id, IQueryCollection state, CancellationToken cancellationToken)
     {
-        if (await related.ReadAsync(id, RelatedCount, cancellationToken) is not { Article: var article } found)
+        // The story's other versions have their own list: related articles are other stories.
+        var versions = await store.VersionsAsync(id, cancellationToken);
+        if (await related.ReadAsync(id, RelatedCount + versions.Count, cancellationToken) is not { Article: var article } found)
         {
             return null;
         }
+
+        var otherStories = found.Related.Where(r => versions.All(v => v.Article.Id != r.Id)).Take(RelatedCount).ToList();
 
         // The article's URL carries the search it was opened from (q, filters, sort, page); a state without a query, or one
         // that does not validate, is ignored.
@@ -43,7 +51,7 @@ public sealed class ArticleViews(ArticleStore store, RelatedArticles related, IA
         var marked = query is null ? null : await search.MarkAsync(id, query.Text, cancellationToken);
         var trail = query is null ? null : await TrailAsync(id, query, cancellationToken);
         var (previous, next) = await store.OutletNeighboursAsync(article.Article, cancellationToken);
-        return new ArticleView(article, found.Related, marked, trail, previous, next, await store.EntitiesAsync(id, cancellationToken));
+        return new ArticleView(article, versions, otherStories, marked, trail, previous, next, await store.EntitiesAsync(id, cancellationToken));
     }
 
     /// <summary>Finds the article on its result page; the hit before or after it may sit on the neighbouring page.</summary>

@@ -32,7 +32,8 @@ public sealed class ShowModel(ArchiveSummaryCache summaries, IArticleSearch sear
             return Page();
         }
 
-        Results = await search.SearchAsync(query, cancellationToken);
+        // An outlet's page lists every article it holds; each still names the other outlets of its story.
+        Results = await search.SearchAsync(query with { Collapse = false }, cancellationToken);
         return Page();
     }
 }
