@@ -99,16 +99,20 @@ public sealed class StoryClustersIngestionTests : IDisposable
     }
 
     [Fact]
-    public async Task An_archive_made_before_story_clusters_is_signed_by_its_next_run()
+    public async Task An_archive_made_before_entities_and_story_clusters_gets_both_from_its_next_run()
     {
         await archive.IngestAsync();
-        archive.Execute("DELETE FROM SignatureBands; DELETE FROM ArticleSignatures;");
+        var entities = archive.Column("SELECT a.RelativePath || '|' || e.Name || '|' || m.Mentions FROM ArticleEntities m JOIN Entities e ON e.Id = m.EntityId JOIN Articles a ON a.Id = m.ArticleId ORDER BY 1");
+        archive.Execute("DELETE FROM SignatureBands; DELETE FROM ArticleSignatures; DELETE FROM ArticleEntities; DELETE FROM Entities;");
 
         var report = await archive.IngestAsync();
 
         Assert.False(report.WroteAnything);
         Assert.Equal(Republished.Order(StringComparer.Ordinal), StoryOf(PlantedStories.Original));
         Assert.Equal(archive.Scalar<long>("SELECT count(*) FROM Articles"), archive.Scalar<long>("SELECT count(*) FROM ArticleSignatures"));
+        Assert.NotEmpty(entities);
+        Assert.Equal(entities, archive.Column("SELECT a.RelativePath || '|' || e.Name || '|' || m.Mentions FROM ArticleEntities m JOIN Entities e ON e.Id = m.EntityId JOIN Articles a ON a.Id = m.ArticleId ORDER BY 1"));
+        archive.AssertEntitiesMatchFiles();
     }
 
     private static string Article(string title, IEnumerable<string> paragraphs) =>

@@ -44,7 +44,16 @@ public sealed partial class QueryParserTests
         var parsed = QueryParser.Parse(query);
         Assert.Null(parsed.Error);
         Assert.Equal(expected, parsed.FtsExpression);
+        Assert.Equal(expected!.EndsWith(" *", StringComparison.Ordinal), parsed.HasPrefix);
     }
+
+    [Theory]
+    [InlineData("co*", false)]
+    [InlineData("iran OR sanction*", true)]
+    [InlineData("iran -sanction*", true)]
+    [InlineData("\"a\"\" *b\"", false)]
+    public void Says_whether_a_prefix_survived_the_repairs(string query, bool hasPrefix) =>
+        Assert.Equal(hasPrefix, QueryParser.Parse(query).HasPrefix);
 
     public static TheoryData<string, string?, string> Repairs => new()
     {

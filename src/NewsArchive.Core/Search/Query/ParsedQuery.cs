@@ -17,6 +17,9 @@ public sealed record ParsedQuery(
 {
     public static ParsedQuery Empty { get; } = new("", null, [], [], [], [], [], null);
 
+    /// <summary>Whether the expression holds a prefix term: FTS5 expands each one over the whole index at every evaluation.</summary>
+    public bool HasPrefix { get; init; }
+
     /// <summary>True when the query asks for text, so results can be ranked and snippets marked.</summary>
     public bool HasText => FtsExpression is not null;
 }

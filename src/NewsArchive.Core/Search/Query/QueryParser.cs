@@ -55,7 +55,10 @@ public static class QueryParser
             error = "The query only excludes: add a word or phrase to look for, e.g. iran -nuclear.";
         }
 
-        return new ParsedQuery(text, fts, outlets, excludedOutlets, words, expanded, notices.Distinct().ToList(), error);
+        return new ParsedQuery(text, fts, outlets, excludedOutlets, words, expanded, notices.Distinct().ToList(), error)
+        {
+            HasPrefix = fts is not null && Terms(tree).Any(t => t.Prefix),
+        };
     }
 
     private static ParsedQuery Failed(string text, string error) => ParsedQuery.Empty with { Text = text, Error = error };
