@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsArchive.Core.Search;
 
 /// <summary>
@@ -11,17 +13,24 @@ namespace NewsArchive.Core.Search;
 /// </summary>
 internal sealed class ResultPass : CandidatePass
 {
+    private const int NoStory = -1;
+
     private readonly ArticleQuery query;
     private readonly int[] outletCounts;
     private readonly int[] required;
     private readonly int[] entityCounts;
     private readonly int[] yearCounts;
     private readonly int[] monthCounts = new int[13];
-    private readonly Dictionary<int, Story> stories = [];
-    private readonly HashSet<(Facet, int Value, int Cluster)> countedStories = [];
+    private readonly List<MatchedVersion> versions = [];
     private readonly Comparer<Candidate> order;
     private readonly PriorityQueue<Candidate, Candidate> kept;
     private readonly int keep;
+
+    // Per facet, the last story that counted each value (see First); made at the first story.
+    private int[]? outletStamps;
+    private int[]? yearStamps;
+    private int[]? monthStamps;
+    private int[]? entityStamps;
 
     public ResultPass(ArticleQuery query, CatalogSnapshot snapshot)
         : base(query, snapshot)
@@ -67,12 +76,64 @@ internal sealed class ResultPass : CandidatePass
             }
         }
 
+        var cluster = query.Collapse ? Snapshot.ClusterOf[id] : 0;
+        if (cluster != 0)
+        {
+            versions.Add(new MatchedVersion(cluster, id, score));
+        }
+        else if (Count(id, outlet, score, story: NoStory) is { } candidate)
+        {
+            Keep(candidate);
+        }
+    }
+
+    /// <summary>
+    /// Ends the pass: the matching versions of each story, side by side after a sort by cluster, have their facet
+    /// values counted once per story, and the story enters the running as one result. (A set of (facet, value, story)
+    /// seen so far did the same per match: 0.9 s for `said` at a million articles, against 40 ms not collapsed.)
+    /// </summary>
+    public override void Finish()
+    {
+        CollectionsMarshal.AsSpan(versions).Sort(static (a, b) => a.Cluster.CompareTo(b.Cluster));
+        var story = 0;
+        for (var start = 0; start < versions.Count; story++)
+        {
+            Story? found = null;
+            var end = start;
+            for (; end < versions.Count && versions[end].Cluster == versions[start].Cluster; end++)
+            {
+                var (_, id, score) = versions[end];
+                if (Count(id, Snapshot.OutletOf[id], score, story) is { } candidate)
+                {
+                    found = found is { } earlier ? earlier.With(candidate, Snapshot) : new Story(candidate, score);
+                }
+            }
+
+            if (found is { } matched)
+            {
+                Keep(matched.Earliest with { Score = matched.BestScore });
+            }
+
+            start = end;
+        }
+
+        versions.Clear();
+    }
+
+    /// <summary>The page's articles, each with its story in the archive.</summary>
+    public StoryVersions StoryOf(int id) => Snapshot.StoryOf(id);
+
+    /// <summary>
+    /// Counts a matching article in the facets its filters allow, and returns it when every filter includes it. Within
+    /// a story (<paramref name="story"/> numbers them in <see cref="Finish"/>), each facet value counts once.
+    /// </summary>
+    private Candidate? Count(int id, int outlet, double score, int story)
+    {
         var seconds = Snapshot.SecondsOf[id];
         var dated = seconds != CatalogSnapshot.Undated;
         var inDates = InDates(seconds);
         var inOutlets = InOutlets(outlet);
-        var cluster = query.Collapse ? Snapshot.ClusterOf[id] : 0;
-        if (inDates && FirstOfStory(Facet.Outlet, outlet, cluster))
+        if (inDates && First(ref outletStamps, outletCounts.Length, outlet, story))
         {
             outletCounts[outlet]++;
         }
@@ -80,12 +141,13 @@ internal sealed class ResultPass : CandidatePass
         if (inOutlets && dated)
         {
             var month = Snapshot.MonthOf[id];
-            if (FirstOfStory(Facet.Year, month / 12, cluster))
+            var year = month / 12 - Snapshot.FirstYear;
+            if (First(ref yearStamps, yearCounts.Length, year, story))
             {
-                yearCounts[month / 12 - Snapshot.FirstYear]++;
+                yearCounts[year]++;
             }
 
-            if (month / 12 == query.SingleYear && FirstOfStory(Facet.Month, month % 12 + 1, cluster))
+            if (month / 12 == query.SingleYear && First(ref monthStamps, monthCounts.Length, month % 12 + 1, story))
             {
                 monthCounts[month % 12 + 1]++;
             }
@@ -93,45 +155,43 @@ internal sealed class ResultPass : CandidatePass
 
         if (!inDates || !inOutlets)
         {
-            return;
+            return null;
         }
 
         Articles++;
-        foreach (var entity in entities)
+        foreach (var entity in Snapshot.Entities.Of(id))
         {
-            if (FirstOfStory(Facet.Entity, entity, cluster))
+            if (First(ref entityStamps, entityCounts.Length, entity, story))
             {
                 entityCounts[entity]++;
             }
         }
 
-        var candidate = new Candidate(id, score, seconds);
-        if (cluster == 0)
-        {
-            Keep(candidate);
-        }
-        else
-        {
-            stories[cluster] = stories.TryGetValue(cluster, out var story) ? story.With(candidate, Snapshot) : new Story(candidate, score);
-        }
+        return new Candidate(id, score, seconds);
     }
 
-    /// <summary>Ends the pass: each story of several matching versions enters the running as one result.</summary>
-    public override void Finish()
+    /// <summary>Whether this facet value is counted: always outside a story; within one, when no earlier version of it counted it.</summary>
+    private static bool First(ref int[]? stamps, int length, int value, int story)
     {
-        foreach (var story in stories.Values)
+        if (story == NoStory)
         {
-            Keep(story.Earliest with { Score = story.BestScore });
+            return true;
         }
 
-        stories.Clear();
+        if (stamps is null)
+        {
+            stamps = new int[length];
+            Array.Fill(stamps, NoStory);
+        }
+
+        if (stamps[value] == story)
+        {
+            return false;
+        }
+
+        stamps[value] = story;
+        return true;
     }
-
-    /// <summary>The page's articles, each with its story in the archive.</summary>
-    public StoryVersions StoryOf(int id) => Snapshot.StoryOf(id);
-
-    /// <summary>Whether a facet value counts this article: always when it is alone, once per story otherwise.</summary>
-    private bool FirstOfStory(Facet facet, int value, int cluster) => cluster == 0 || countedStories.Add((facet, value, cluster));
 
     private void Keep(Candidate candidate)
     {
@@ -215,14 +275,6 @@ internal sealed class ResultPass : CandidatePass
             .OrderBy(e => e.Kind).ThenByDescending(e => e.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private enum Facet
-    {
-        Outlet,
-        Year,
-        Month,
-        Entity,
-    }
-
     /// <summary>Result order; ties fall to the date, then the id, so paging is stable. Undated articles come last.</summary>
     private static Comparer<Candidate> Order(ArticleSort sort) => sort switch
     {
@@ -241,6 +293,9 @@ internal sealed class ResultPass : CandidatePass
 
 /// <summary>An article in the running: its id, BM25 score (higher is better) and publication time.</summary>
 internal readonly record struct Candidate(int Id, double Score, long Seconds);
+
+/// <summary>A matching article of a story, waiting for <see cref="ResultPass.Finish"/>.</summary>
+internal readonly record struct MatchedVersion(int Cluster, int Id, double Score);
 
 /// <summary>The matching versions of a story so far: the earliest, shown for all, and the best score, which ranks it.</summary>
 internal readonly record struct Story(Candidate Earliest, double BestScore)

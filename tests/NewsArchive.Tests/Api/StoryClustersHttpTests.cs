@@ -27,6 +27,23 @@ public sealed class StoryClustersHttpTests(PlantedStoriesApp planted) : IClassFi
             var filtered = await App.GetJsonAsync($"/api/search?q={PlantedStories.Word}&outlet={outlet.GetProperty("slug").GetString()}");
             Assert.Equal(outlet.GetProperty("count").GetInt32(), filtered.GetProperty("total").GetInt32());
         }
+
+        var facets = json.GetProperty("facets");
+        var entities = facets.GetProperty("people").EnumerateArray().Concat(facets.GetProperty("places").EnumerateArray()).Concat(facets.GetProperty("organisations").EnumerateArray()).ToList();
+        Assert.NotEmpty(entities);
+        Assert.All(entities, entity => Assert.Equal(1, entity.GetProperty("count").GetInt32()));
+        foreach (var entity in entities.Take(3))
+        {
+            var filtered = await App.GetJsonAsync($"/api/search?q={PlantedStories.Word}&entity={entity.GetProperty("slug").GetString()}");
+            Assert.Equal(1, filtered.GetProperty("total").GetInt32());
+        }
+
+        foreach (var year in facets.GetProperty("years").EnumerateArray())
+        {
+            var y = year.GetProperty("year").GetInt32();
+            var filtered = await App.GetJsonAsync($"/api/search?q={PlantedStories.Word}&from={y}&to={y}");
+            Assert.Equal(year.GetProperty("count").GetInt32(), filtered.GetProperty("total").GetInt32());
+        }
     }
 
     [Fact]
