@@ -49,11 +49,11 @@ public sealed class TempArchive : IDisposable
         return path;
     }
 
-    public async Task<IngestReport> IngestAsync(long maxFileBytes = 5 * 1024 * 1024)
+    public async Task<IngestReport> IngestAsync(long maxFileBytes = 5 * 1024 * 1024, int batchSize = 2_000)
     {
         await Database.MigrateAsync();
         return new Ingestor(Database, NullLogger<Ingestor>.Instance)
-            .IngestFolder(new IngestOptions(Corpus, MaxFileBytes: maxFileBytes));
+            .IngestFolder(new IngestOptions(Corpus, MaxFileBytes: maxFileBytes, BatchSize: batchSize));
     }
 
     public T Scalar<T>(string sql)

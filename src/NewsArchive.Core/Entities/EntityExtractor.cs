@@ -28,9 +28,13 @@ public sealed class EntityExtractor(Gazetteer gazetteer)
     /// <summary>The extractor with the gazetteer shipped beside the app.</summary>
     public static EntityExtractor Shipped => ShippedExtractor.Value;
 
-    /// <summary>The entities of a parsed article; a title taken from its first sentence is not read twice.</summary>
+    /// <summary>The entities of a parsed article.</summary>
     public IReadOnlyList<FoundEntity> Extract(ParsedArticle article) =>
-        Extract(article.TitleDerived ? "" : article.Title, article.Summary is { } summary ? [summary, .. article.Paragraphs] : article.Paragraphs, article.Outlet);
+        Extract(article.Title, article.TitleDerived, article.Summary, article.Paragraphs, article.Outlet);
+
+    /// <summary>The entities of an article's parts, parsed or stored: a title taken from its first sentence is not read twice.</summary>
+    public IReadOnlyList<FoundEntity> Extract(string title, bool titleDerived, string? summary, IReadOnlyList<string> paragraphs, string outlet) =>
+        Extract(titleDerived ? "" : title, summary is { } lead ? [lead, .. paragraphs] : paragraphs, outlet);
 
     /// <summary>
     /// The entities of a headline and its paragraphs, most mentioned first. The headline only adds mentions of names

@@ -111,31 +111,23 @@ internal sealed class ArticleWriter : IDisposable
         Execute(command);
     }
 
-    /// <summary>Articles stored without a signature: all of them in an archive made before story clusters existed.</summary>
-    public List<int> UnsignedArticles()
+    /// <summary>
+    /// The stored text of up to <paramref name="count"/> articles without a signature (all of them in an archive made
+    /// before story clusters), the first after <paramref name="afterId"/>, in one statement.
+    /// </summary>
+    public List<StoredText> UnsignedTexts(int afterId, int count)
     {
-        var command = Prepare("SELECT Id FROM Articles a WHERE NOT EXISTS (SELECT 1 FROM ArticleSignatures s WHERE s.ArticleId = a.Id) ORDER BY Id");
+        var command = Prepare("""
+            SELECT a.Id, a.Title, a.TitleDerived, a.Summary, a.Body, o.Name FROM Articles a JOIN Outlets o ON o.Id = a.OutletId
+            WHERE a.Id > $after AND NOT EXISTS (SELECT 1 FROM ArticleSignatures s WHERE s.ArticleId = a.Id) ORDER BY a.Id LIMIT $count
+            """);
+        command.Parameters["$after"].Value = afterId;
+        command.Parameters["$count"].Value = count;
         using var reader = command.ExecuteReader();
-        var ids = new List<int>();
+        var texts = new List<StoredText>();
         while (reader.Read())
         {
-            ids.Add(reader.GetInt32(0));
-        }
-
-        return ids;
-    }
-
-    /// <summary>What entity extraction and story signatures read of stored articles: title, summary, paragraphs, outlet.</summary>
-    public List<StoredText> Texts(IEnumerable<int> ids)
-    {
-        var command = Prepare("SELECT a.Title, a.TitleDerived, a.Summary, a.Body, o.Name FROM Articles a JOIN Outlets o ON o.Id = a.OutletId WHERE a.Id = $Id");
-        var texts = new List<StoredText>();
-        foreach (var id in ids)
-        {
-            command.Parameters["$Id"].Value = id;
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            texts.Add(new StoredText(id, reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            texts.Add(new StoredText(reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetString(5)));
         }
 
         return texts;

@@ -142,13 +142,12 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
     /// </summary>
     private void Backfill(ArticleWriter writer, int batchSize)
     {
-        var unsigned = writer.UnsignedArticles();
-        foreach (var batch in unsigned.Chunk(batchSize))
+        var (count, lastId) = (0, 0);
+        while (writer.UnsignedTexts(lastId, batchSize) is { Count: > 0 } batch)
         {
-            var found = writer.Texts(batch).AsParallel().Select(text =>
+            var found = batch.AsParallel().Select(text =>
             {
-                var paragraphs = text.Body.Split("\n\n");
-                var entities = FindEntities(() => EntityExtractor.Shipped.Extract(text.TitleDerived ? "" : text.Title, text.Summary is { } summary ? [summary, .. paragraphs] : paragraphs, text.Outlet), out var failure);
+                var entities = FindEntities(() => EntityExtractor.Shipped.Extract(text.Title, text.TitleDerived, text.Summary, text.Body.Split("\n\n"), text.Outlet), out var failure);
                 if (failure is not null)
                 {
                     logger.LogWarning("Article {Id}: {Failure}", text.Id, failure);
@@ -162,11 +161,12 @@ public sealed class Ingestor(ArchiveDatabase database, ILogger<Ingestor> logger)
             }
 
             writer.Commit();
+            (count, lastId) = (count + batch.Count, batch[^1].Id);
         }
 
-        if (unsigned.Count > 0)
+        if (count > 0)
         {
-            logger.LogInformation("Found the entities and story clusters of {Count} articles stored before either existed", unsigned.Count);
+            logger.LogInformation("Found the entities and story clusters of {Count} articles stored before either existed", count);
         }
     }
 
